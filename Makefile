@@ -1,0 +1,68 @@
+# grpsup: a process-group supervisor.  make, make check, make install.
+.DELETE_ON_ERROR:
+.PHONY: all check deps demo install uninstall clean lint
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+LDLIBS ?=
+WERROR ?=
+
+# Project flags come first; the user's CFLAGS/LDFLAGS are appended, never replaced.
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wwrite-strings -Wformat=2 -Wno-format-nonliteral
+GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) -MMD -MP $(CFLAGS)
+GRP_LDLIBS = -lev $(LDLIBS)
+
+LIB_OBJ = lib/command.o lib/descend.o lib/duration.o lib/env.o lib/group.o \
+	lib/signame.o lib/spawn.o lib/verdict.o
+CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
+HELPERS = tests/helpers/sigmask tests/helpers/fdcheck
+DEMO = tests/demo/server tests/demo/client
+
+all: grpsup
+
+grpsup: $(CMD_OBJ) $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_OBJ) $(GRP_LDLIBS)
+
+.c.o:
+	$(CC) $(GRP_CFLAGS) -c -o $@ $<
+
+tests/helpers/sigmask tests/helpers/fdcheck tests/demo/server tests/demo/client: $@.c
+	$(CC) $(GRP_CFLAGS) $(LDFLAGS) -o $@ $@.c
+
+# Installs what is missing on a Debian machine (apt-get, as root or with sudo).
+deps:
+	@sh tests/deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory grpsup $(HELPERS)
+	@sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory grpsup $(DEMO)
+	sh tests/demo/run.sh
+
+lint:
+	mandoc -Tlint -Wwarning man/grpsup.1
+
+install: grpsup
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	cp grpsup $(DESTDIR)$(BINDIR)/grpsup
+	chmod 755 $(DESTDIR)$(BINDIR)/grpsup
+	cp man/grpsup.1 $(DESTDIR)$(MANDIR)/man1/grpsup.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/grpsup.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/grpsup $(DESTDIR)$(MANDIR)/man1/grpsup.1
+
+clean:
+	rm -f grpsup $(CMD_OBJ) $(LIB_OBJ) $(HELPERS) $(DEMO) \
+		cmd/*.d lib/*.d tests/helpers/*.d tests/demo/*.d
+
+-include $(CMD_OBJ:.o=.d) $(LIB_OBJ:.o=.d)

@@ -1,0 +1,224 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../lib/duration.h"
+#include "../lib/signame.h"
+#include "../lib/verdict.h"
+#include "messages.h"
+
+#define LINE_MAX_LEN 1024
+
+void
+say(const char *fmt, ...)
+{
+	char line[LINE_MAX_LEN];
+	va_list ap;
+	int n;
+
+	memcpy(line, "grpsup: ", 8);
+	va_start(ap, fmt);
+	n = vsnprintf(line + 8, sizeof(line) - 9, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	n += 8;
+	if (n > (int)sizeof(line) - 1)
+		n = (int)sizeof(line) - 1;
+	line[n++] = '\n';
+	while (write(STDERR_FILENO, line, (size_t)n) == -1 && errno == EINTR)
+		;
+}
+
+/* "SIGTERM", or "signal 40" for one without a name; four may be in use. */
+static const char *
+sig_name(int sig)
+{
+	static char buf[4][24];
+	static unsigned next;
+	char *b = buf[next++ % 4], num[16];
+	const char *name = signal_name(sig, num, sizeof(num));
+
+	if (name == num)
+		snprintf(b, sizeof(buf[0]), "signal %d", sig);
+	else
+		snprintf(b, sizeof(buf[0]), "SIG%s", name);
+	return b;
+}
+
+/* "exited with status 3", "was killed by SIGSEGV (status 139)" */
+static void
+describe_status(const struct program *p, char *buf, size_t len)
+{
+	if (WIFSIGNALED(p->wstatus))
+		snprintf(buf, len, "was killed by %s (status %d)",
+		    sig_name(WTERMSIG(p->wstatus)), p->status);
+	else
+		snprintf(buf, len, "exited with status %d", p->status);
+}
+
+static void
+describe_end(const struct group *g, const struct program *p, char *buf,
+    size_t len)
+{
+	char st[96], grace[32];
+
+	describe_status(p, st, sizeof(st));
+	switch (p->end) {
+	case END_STOPPED:
+		if (program_explained(p))
+			snprintf(buf, len, "stopped by %s (status %d)",
+			    sig_name(p->sent_signal), p->status);
+		else
+			snprintf(buf, len, "%s after %s", st,
+			    sig_name(p->sent_signal));
+		break;
+	case END_KILLED:
+		if (g->killed_all)
+			snprintf(buf, len, "killed with SIGKILL (status %d)",
+			    p->status);
+		else
+			snprintf(buf, len, "killed with SIGKILL after the %s "
+			    "grace (status %d)", duration_format(p->grace_ms,
+			    grace, sizeof(grace)), p->status);
+		break;
+	case END_EXEC_FAILED:
+		snprintf(buf, len, "could not be executed (status %d)",
+		    p->status);
+		break;
+	case END_START_FAILED:
+		snprintf(buf, len, "could not be started");
+		break;
+	case END_NOT_STARTED:
+		snprintf(buf, len, "never started");
+		break;
+	default:
+		snprintf(buf, len, "%s", st);
+	}
+}
+
+static void
+describe_trigger(const struct group *g, char *buf, size_t len)
+{
+	const struct trigger *t = &g->trigger;
+	char st[96], d[32];
+
+	switch (t->kind) {
+	case TRIGGER_EXIT:
+		describe_status(t->prog, st, sizeof(st));
+		snprintf(buf, len, "%s %s", t->prog->name, st);
+		break;
+	case TRIGGER_EXEC:
+	case TRIGGER_START:
+		snprintf(buf, len, "%s could not be started", t->prog->name);
+		break;
+	case TRIGGER_SIGNAL:
+		snprintf(buf, len, "%s received", sig_name(t->sig));
+		break;
+	case TRIGGER_TIMEOUT:
+		snprintf(buf, len, "the %s timeout passed",
+		    duration_format(g->timeout_ms, d, sizeof(d)));
+		break;
+	default:
+		snprintf(buf, len, "nothing");
+	}
+}
+
+static void
+say_start_failed(const struct program *p)
+{
+	const char *what = p->fail.step == SPAWN_EXEC ? p->argv[0] : NULL;
+
+	if (what != NULL)
+		say("%s: %s %s: %s", p->name, spawn_step_name(p->fail.step),
+		    what, strerror(p->fail.err));
+	else
+		say("%s: %s: %s", p->name, spawn_step_name(p->fail.step),
+		    strerror(p->fail.err));
+}
+
+void
+messages_event(const struct group *g, const struct group_event *e, void *arg)
+{
+	int level = *(const enum verbosity *)arg;
+	const struct program *p = e->prog;
+	char buf[256], d[32];
+
+	switch (e->kind) {
+	case GE_START_FAILED:
+		say_start_failed(p);
+		return;
+	case GE_ERROR:
+		say("%s: %s", e->what, strerror(e->err));
+		return;
+	default:
+		break;
+	}
+	if (level == QUIET)
+		return;
+	switch (e->kind) {
+	case GE_STOPPING:
+		describe_trigger(g, buf, sizeof(buf));
+		say("%s: stopping the group", buf);
+		return;
+	case GE_GRACE_EXPIRED:
+		say("%s: still running after the %s grace: sending SIGKILL",
+		    p->name, duration_format(p->grace_ms, d, sizeof(d)));
+		return;
+	case GE_KILL_ALL:
+		say("received a second stop signal: sending SIGKILL to "
+		    "everything");
+		return;
+	case GE_ORPHANS:
+		say("%ld leftover process%s: sending %s", e->count,
+		    e->count == 1 ? "" : "es", sig_name(e->sig));
+		return;
+	case GE_ORPHANS_KILLED:
+		say("%ld leftover process%s still running after the %s grace: "
+		    "sending SIGKILL", e->count, e->count == 1 ? "" : "es",
+		    duration_format(g->grace_ms, d, sizeof(d)));
+		return;
+	default:
+		break;
+	}
+	if (level < VERBOSE)
+		return;
+	switch (e->kind) {
+	case GE_STARTED:
+		say("%s: started, pid %d", p->name, (int)p->pid);
+		break;
+	case GE_SIGNALLED:
+		say("%s: sending %s", p->name, sig_name(e->sig));
+		break;
+	case GE_FORWARDED:
+		say("forwarded %s to the programs", sig_name(e->sig));
+		break;
+	case GE_EXITED:
+		describe_end(g, p, buf, sizeof(buf));
+		say("%s: %s", p->name, buf);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+messages_summary(const struct group *g, int status, int die_signal)
+{
+	char buf[256];
+	size_t i;
+
+	describe_trigger(g, buf, sizeof(buf));
+	say("summary: stop trigger: %s", buf);
+	for (i = 0; i < g->nprogs; i++) {
+		describe_end(g, &g->progs[i], buf, sizeof(buf));
+		say("  %s: %s", g->progs[i].name, buf);
+	}
+	if (die_signal != 0)
+		say("exiting with status %d (%s)", status, sig_name(die_signal));
+	else
+		say("exiting with status %d", status);
+}

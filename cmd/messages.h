@@ -1,0 +1,28 @@
+#ifndef GRPSUP_MESSAGES_H
+#define GRPSUP_MESSAGES_H
+
+#include "../lib/group.h"
+
+enum verbosity { QUIET = -1, NORMAL = 0, VERBOSE = 1 };
+
+/*
+ * say: write "grpsup: " and the formatted message as one line on stderr, in
+ * a single write so that it never lands inside another program's line.
+ */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * messages_event: the group's event handler; arg points to an enum
+ * verbosity. Errors are always said, the stop and its reasons unless quiet,
+ * starts, signals and exits only when verbose.
+ */
+void messages_event(const struct group *g, const struct group_event *e,
+    void *arg);
+
+/*
+ * messages_summary: the closing summary: what stopped the group, how each
+ * program ended, and the status grpsup exits with (or the signal it dies of).
+ */
+void messages_summary(const struct group *g, int status, int die_signal);
+
+#endif

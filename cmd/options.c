@@ -1,0 +1,140 @@
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../lib/duration.h"
+#include "../lib/signame.h"
+#include "options.h"
+
+enum { OPT_CHECK = 256, OPT_RAW };
+
+/* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
+static const char short_opts[] = "+:n:g:s:e:t:qvhV";
+
+static const struct option long_opts[] = {
+	{ "names", required_argument, NULL, 'n' },
+	{ "grace", required_argument, NULL, 'g' },
+	{ "stop-signal", required_argument, NULL, 's' },
+	{ "exit-code-from", required_argument, NULL, 'e' },
+	{ "timeout", required_argument, NULL, 't' },
+	{ "raw", no_argument, NULL, OPT_RAW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const char options_help[] =
+"Usage: grpsup [OPTION]... [--] COMMAND...\n"
+"Run each COMMAND as one program of a group; when any of them exits, stop\n"
+"the others and exit with the status of the first failure.\n"
+"\n"
+"  -n, --names LIST           comma-separated names for the COMMANDs\n"
+"  -g, --grace DURATION       time between the stop signal and SIGKILL (10s)\n"
+"  -s, --stop-signal SIG      signal that asks a program to stop (TERM)\n"
+"  -e, --exit-code-from NAME  exit with NAME's status\n"
+"  -t, --timeout DURATION     stop the group after DURATION, exit 124\n"
+"      --raw                  programs write straight to grpsup's stdout/stderr\n"
+"  -q, --quiet                no summary, only errors\n"
+"  -v, --verbose              also report starts, signals and exits\n"
+"      --check                check the command line, print the group, start nothing\n"
+"  -h, --help                 show this help\n"
+"  -V, --version              show the version\n"
+"\n"
+"DURATION: 500ms, 10s, 1m30s, 2h; a bare number is seconds.\n"
+"SIG: TERM, SIGTERM or 15.  Exit status: the first failing program's,\n"
+"124 on timeout, 125 when grpsup itself fails.  See grpsup(1).\n";
+
+static int
+fail(char *err, size_t len, const char *fmt, const char *a, const char *b)
+{
+	snprintf(err, len, fmt, a, b);
+	return -1;
+}
+
+static int
+parse_duration(const char *opt, const char *arg, int64_t *ms, char *err,
+    size_t len)
+{
+	if (duration_parse(arg, ms) == 0)
+		return 0;
+	if (errno == ERANGE)
+		return fail(err, len, "%s: duration '%s' is too long "
+		    "(at most 8784h)", opt, arg);
+	return fail(err, len, "%s: invalid duration '%s' "
+	    "(use a number with ms, s, m or h)", opt, arg);
+}
+
+/* Name the option getopt stopped at, long or short, for a message. */
+static const char *
+bad_option(char **argv, char *buf, size_t len)
+{
+	const char *arg = argv[optind - 1];
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0) {
+		snprintf(buf, len, "-%c", optopt);
+		return buf;
+	}
+	snprintf(buf, len, "%.*s", (int)strcspn(arg, "="), arg);
+	return buf;
+}
+
+static int
+parse_one(int c, char **argv, struct options *o, char *err, size_t len)
+{
+	char opt[64];
+
+	switch (c) {
+	case 'n': o->names = optarg; return 0;
+	case 'g': return parse_duration("--grace", optarg, &o->grace_ms, err,
+	    len);
+	case 's':
+		if ((o->stop_signal = signal_parse(optarg)) == -1)
+			return fail(err, len, "--stop-signal: invalid signal "
+			    "'%s'%s", optarg, "");
+		return 0;
+	case 'e': o->exit_code_from = optarg; return 0;
+	case 't':
+		if (parse_duration("--timeout", optarg, &o->timeout_ms, err,
+		    len) == -1)
+			return -1;
+		if (o->timeout_ms == 0)
+			return fail(err, len, "--timeout: '%s' is not a "
+			    "positive duration%s", optarg, "");
+		return 0;
+	case OPT_RAW: o->raw = 1; return 0;
+	case 'q': o->quiet = 1; o->verbose = 0; return 0;
+	case 'v': o->verbose = 1; o->quiet = 0; return 0;
+	case OPT_CHECK: o->check = 1; return 0;
+	case 'h': o->help = 1; return 0;
+	case 'V': o->version = 1; return 0;
+	case ':':
+		return fail(err, len, "option '%s' needs a value%s",
+		    bad_option(argv, opt, sizeof(opt)), "");
+	default:
+		return fail(err, len, "unknown option '%s'%s",
+		    bad_option(argv, opt, sizeof(opt)), "");
+	}
+}
+
+int
+options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
+{
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->grace_ms = 10000;
+	o->stop_signal = SIGTERM;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1)
+		if (parse_one(c, argv, o, err, len) == -1)
+			return -1;
+	o->commands = argv + optind;
+	o->ncommands = (size_t)(argc - optind);
+	return 0;
+}

@@ -1,0 +1,35 @@
+#ifndef GRPSUP_OPTIONS_H
+#define GRPSUP_OPTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct options {
+	char **commands;	/* the COMMAND arguments, in order */
+	size_t ncommands;
+	const char *names;	/* -n: comma-separated, or NULL */
+	int64_t grace_ms;
+	int stop_signal;
+	const char *exit_code_from;
+	int64_t timeout_ms;	/* 0: none */
+	int raw;
+	int quiet;
+	int verbose;
+	int check;
+	int help;
+	int version;
+};
+
+/*
+ * options_parse: read grpsup's command line into o, stopping at the first
+ * argument that is not an option (every later one is a COMMAND). Values are
+ * checked here (DURATION, SIG). Returns 0, or -1 with a one-line message
+ * naming the option in err (of size len).
+ */
+int options_parse(int argc, char **argv, struct options *o, char *err,
+    size_t len);
+
+/* The --help text. */
+extern const char options_help[];
+
+#endif

@@ -1,0 +1,511 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "command.h"
+#include "descend.h"
+#include "env.h"
+#include "group.h"
+
+extern char **environ;
+
+#define container_of(ptr, type, member) \
+	((type *)(void *)((char *)(ptr) - offsetof(type, member)))
+
+/* Received by grpsup: the first three stop the group, the rest are passed on. */
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGQUIT };
+static const int forward_signals[] = { SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH };
+
+static void group_stop(struct group *g, enum trigger_kind kind,
+    struct program *p, int sig);
+static void group_check_done(struct group *g);
+
+static void
+emit(struct group *g, enum group_event_kind kind, const struct program *p,
+    int sig, long count, int err)
+{
+	struct group_event e = { kind, p, sig, count, err, NULL };
+
+	if (g->on_event != NULL)
+		g->on_event(g, &e, g->event_arg);
+}
+
+static void
+emit_error(struct group *g, const char *what, int err)
+{
+	struct group_event e = { GE_ERROR, NULL, 0, 0, err, what };
+
+	if (g->on_event != NULL)
+		g->on_event(g, &e, g->event_arg);
+}
+
+int
+group_init(struct group *g, size_t nprogs)
+{
+	memset(g, 0, sizeof(*g));
+	g->progs = calloc(nprogs ? nprogs : 1, sizeof(*g->progs));
+	g->exits = calloc(nprogs ? nprogs : 1, sizeof(*g->exits));
+	if (g->progs == NULL || g->exits == NULL) {
+		free(g->progs);
+		free(g->exits);
+		return -1;
+	}
+	g->nprogs = nprogs;
+	g->stop_signal = SIGTERM;
+	g->grace_ms = 10000;
+	g->exit_from = -1;
+	g->devnull = -1;
+	return 0;
+}
+
+static int
+program_prepare(struct program *p)
+{
+	char *layer[2] = { NULL, NULL };
+	char *const *layers[1] = { layer };
+
+	free(p->argv);
+	free(p->envp);
+	free(p->env_name);
+	p->envp = NULL;
+	if ((p->argv = command_argv(p->command)) == NULL)
+		return -1;
+	if (asprintf(&p->env_name, "GRPSUP_NAME=%s", p->name) == -1) {
+		p->env_name = NULL;
+		return -1;
+	}
+	layer[0] = p->env_name;
+	if ((p->envp = env_build(environ, layers, 1)) == NULL)
+		return -1;
+	return 0;
+}
+
+int
+group_prepare(struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++) {
+		g->progs[i].group = g;
+		if (program_prepare(&g->progs[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+void
+group_free(struct group *g)
+{
+	size_t i;
+
+	if (g->devnull >= 0)
+		close(g->devnull);
+	for (i = 0; i < g->nprogs; i++) {
+		free(g->progs[i].argv);
+		free(g->progs[i].envp);
+		free(g->progs[i].env_name);
+		free(g->progs[i].name);
+		free(g->progs[i].command);
+	}
+	free(g->progs);
+	free(g->exits);
+	memset(g, 0, sizeof(*g));
+}
+
+static int
+shell_status(int wstatus)
+{
+	if (WIFSIGNALED(wstatus))
+		return 128 + WTERMSIG(wstatus);
+	return WEXITSTATUS(wstatus);
+}
+
+/* Send sig to p's whole process group and give it its grace period. */
+static void
+program_signal(struct program *p, int sig)
+{
+	struct group *g = p->group;
+
+	if (kill(-p->pid, sig) == -1 && errno != ESRCH)
+		emit_error(g, "kill", errno);
+	p->sent_signal = sig;
+	emit(g, GE_SIGNALLED, p, sig, 0, 0);
+	if (sig != SIGKILL) {
+		ev_timer_set(&p->grace_timer, (double)p->grace_ms / 1000.0, 0.);
+		ev_timer_start(g->loop, &p->grace_timer);
+	}
+}
+
+static void
+program_kill(struct program *p)
+{
+	(void)kill(-p->pid, SIGKILL);
+	p->killed = 1;
+	ev_timer_stop(p->group->loop, &p->grace_timer);
+}
+
+static void
+on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct program *p = container_of(w, struct program, grace_timer);
+
+	(void)loop;
+	(void)revents;
+	if (p->state != PROGRAM_RUNNING)
+		return;
+	program_kill(p);
+	emit(p->group, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0);
+}
+
+static void
+program_start(struct program *p)
+{
+	struct group *g = p->group;
+	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1, NULL };
+
+	p->started = ev_time();
+	p->pid = spawn_start(&a, &p->fail);
+	if (p->pid == -1) {
+		p->pid = 0;
+		p->fail.step = SPAWN_FORK;
+		p->fail.err = errno;
+		p->state = PROGRAM_DONE;
+		p->end = END_START_FAILED;
+		g->start_failed = 1;
+		emit(g, GE_START_FAILED, p, 0, 0, p->fail.err);
+		group_stop(g, TRIGGER_START, p, 0);
+		return;
+	}
+	p->state = PROGRAM_RUNNING;
+	if (p->fail.step == SPAWN_OK) {
+		emit(g, GE_STARTED, p, 0, 0, 0);
+		return;
+	}
+	/* the child exits by itself; its exit is recorded when it is reaped */
+	emit(g, GE_START_FAILED, p, 0, 0, p->fail.err);
+	if (p->fail.step != SPAWN_EXEC)
+		g->start_failed = 1;
+	group_stop(g, p->fail.step == SPAWN_EXEC ? TRIGGER_EXEC : TRIGGER_START,
+	    p, 0);
+}
+
+static enum program_end
+program_end_of(const struct program *p)
+{
+	if (p->fail.step == SPAWN_EXEC)
+		return END_EXEC_FAILED;
+	if (p->fail.step != SPAWN_OK)
+		return END_START_FAILED;
+	if (p->killed)
+		return END_KILLED;
+	if (p->sent_signal != 0)
+		return END_STOPPED;
+	return END_EXITED;
+}
+
+static void
+program_ended(struct program *p, int wstatus)
+{
+	struct group *g = p->group;
+
+	ev_timer_stop(g->loop, &p->grace_timer);
+	p->state = PROGRAM_DONE;
+	p->wstatus = wstatus;
+	p->status = shell_status(wstatus);
+	p->ended = ev_time();
+	p->stopping_exit = g->state != GROUP_RUNNING;
+	p->end = program_end_of(p);
+	g->exits[g->nexits++] = p;
+	emit(g, GE_EXITED, p, 0, 0, 0);
+	if (g->state == GROUP_RUNNING)
+		group_stop(g, TRIGGER_EXIT, p, 0);
+}
+
+static struct program *
+group_find(struct group *g, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].pid == pid &&
+		    g->progs[i].state == PROGRAM_RUNNING)
+			return &g->progs[i];
+	return NULL;
+}
+
+/* libev reaps every child, adopted orphans too: one watcher for all pids. */
+static void
+on_child(struct ev_loop *loop, ev_child *w, int revents)
+{
+	struct group *g = container_of(w, struct group, child_w);
+	struct program *p = group_find(g, w->rpid);
+
+	(void)loop;
+	(void)revents;
+	if (p != NULL)
+		program_ended(p, w->rstatus);
+	group_check_done(g);
+}
+
+/*
+ * What a program is asked to stop with: SIGINT and SIGQUIT received by
+ * grpsup go on as they are (Ctrl-C in a shell), any other trigger gets the
+ * program's own stop signal, def.
+ */
+static int
+stop_signal_for(const struct group *g, int def)
+{
+	if (g->trigger.kind == TRIGGER_SIGNAL && g->trigger.sig != SIGTERM)
+		return g->trigger.sig;
+	return def;
+}
+
+/*
+ * The group moves from RUNNING to STOPPING once, on its first trigger: every
+ * running program is asked to stop, the pending ones never start.
+ */
+static void
+group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
+{
+	size_t i;
+
+	if (g->state != GROUP_RUNNING)
+		return;
+	g->state = GROUP_STOPPING;
+	g->trigger.kind = kind;
+	g->trigger.prog = p;
+	g->trigger.sig = sig;
+	ev_timer_stop(g->loop, &g->timeout_w);
+	emit(g, GE_STOPPING, p, sig, 0, 0);
+	for (i = 0; i < g->nprogs; i++) {
+		struct program *q = &g->progs[i];
+
+		if (q->state == PROGRAM_PENDING) {
+			q->state = PROGRAM_DONE;
+			q->end = END_NOT_STARTED;
+		} else if (q->state == PROGRAM_RUNNING &&
+		    q->fail.step == SPAWN_OK) {
+			program_signal(q, stop_signal_for(g, q->stop_signal));
+		}
+	}
+}
+
+static void
+group_kill_all(struct group *g)
+{
+	size_t i;
+	long n;
+
+	g->killed_all = 1;
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].state == PROGRAM_RUNNING)
+			program_kill(&g->progs[i]);
+	n = descendants_signal(g->self, SIGKILL, NULL, 0);
+	emit(g, GE_KILL_ALL, NULL, SIGKILL, n, 0);
+}
+
+static void
+on_stop_signal(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct group *g = w->data;
+
+	(void)loop;
+	(void)revents;
+	if (g->state == GROUP_RUNNING)
+		group_stop(g, TRIGGER_SIGNAL, NULL, w->signum);
+	else if (g->state == GROUP_STOPPING)
+		group_kill_all(g);
+}
+
+static void
+on_forward_signal(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct group *g = w->data;
+	size_t i;
+
+	(void)loop;
+	(void)revents;
+	if (g->state != GROUP_RUNNING)
+		return;
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].state == PROGRAM_RUNNING)
+			(void)kill(-g->progs[i].pid, w->signum);
+	emit(g, GE_FORWARDED, NULL, w->signum, 0, 0);
+}
+
+static void
+on_timeout(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	(void)loop;
+	(void)revents;
+	group_stop(container_of(w, struct group, timeout_w), TRIGGER_TIMEOUT,
+	    NULL, 0);
+}
+
+static void
+on_orphan_deadline(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct group *g = container_of(w, struct group, orphan_w);
+	long n;
+
+	(void)loop;
+	(void)revents;
+	n = descendants_signal(g->self, SIGKILL, NULL, 0);
+	if (n == -1)
+		emit_error(g, "read /proc", errno);
+	else if (n > 0)
+		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0);
+}
+
+/* Whether grpsup still has a child, running or not yet reaped. */
+static int
+has_children(void)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	return waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == 0 ||
+	    errno != ECHILD;
+}
+
+/*
+ * The programs are down but descendants remain: those that escaped the
+ * programs' process groups never got the stop signal, so send it now, and
+ * SIGKILL whatever is left when the group grace has passed.
+ */
+static void
+group_stop_orphans(struct group *g)
+{
+	pid_t skip[64];
+	size_t i, n = 0;
+	int sig = stop_signal_for(g, g->stop_signal);
+	long count;
+
+	g->orphan_phase = 1;
+	for (i = 0; i < g->nprogs && n < sizeof(skip) / sizeof(skip[0]); i++)
+		if (g->progs[i].sent_signal != 0)
+			skip[n++] = g->progs[i].pid;
+	count = descendants_signal(g->self, sig, skip, n);
+	if (count == -1)
+		emit_error(g, "read /proc", errno);
+	else if (count > 0)
+		emit(g, GE_ORPHANS, NULL, sig, count, 0);
+	ev_timer_set(&g->orphan_w, (double)g->grace_ms / 1000.0, 0.);
+	ev_timer_start(g->loop, &g->orphan_w);
+}
+
+static void
+group_check_done(struct group *g)
+{
+	size_t i;
+
+	if (g->state != GROUP_STOPPING)
+		return;
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].state == PROGRAM_RUNNING)
+			return;
+	if (has_children()) {
+		if (!g->orphan_phase)
+			group_stop_orphans(g);
+		return;
+	}
+	g->state = GROUP_DONE;
+	ev_break(g->loop, EVBREAK_ALL);
+}
+
+static void
+watch_signals(struct group *g)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(stop_signals) / sizeof(int); i++, n++)
+		ev_signal_init(&g->signal_w[n], on_stop_signal, stop_signals[i]);
+	for (i = 0; i < sizeof(forward_signals) / sizeof(int); i++, n++)
+		ev_signal_init(&g->signal_w[n], on_forward_signal,
+		    forward_signals[i]);
+	for (i = 0; i < n; i++) {
+		g->signal_w[i].data = g;
+		ev_signal_start(g->loop, &g->signal_w[i]);
+	}
+}
+
+static void
+unwatch_all(struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(g->signal_w) / sizeof(g->signal_w[0]); i++)
+		ev_signal_stop(g->loop, &g->signal_w[i]);
+	ev_child_stop(g->loop, &g->child_w);
+	ev_timer_stop(g->loop, &g->timeout_w);
+	ev_timer_stop(g->loop, &g->orphan_w);
+	for (i = 0; i < g->nprogs; i++)
+		ev_timer_stop(g->loop, &g->progs[i].grace_timer);
+}
+
+/*
+ * Process-wide set-up that the supervision depends on: a signal blocked
+ * when its libev watcher starts is never delivered (libev 4.33), so the
+ * inherited mask is cleared first; a write to a closed reader must return
+ * EPIPE rather than kill grpsup; orphans must come to grpsup, not to init.
+ */
+static int
+group_setup_process(struct group *g)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	g->self = getpid();
+#ifdef __linux__
+	if (g->self != 1)
+		(void)prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
+	g->devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (g->devnull == -1)
+		return -1;
+	g->loop = ev_default_loop(EVFLAG_NOENV);
+	if (g->loop == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+int
+group_run(struct group *g)
+{
+	size_t i;
+
+	if (group_prepare(g) == -1 || group_setup_process(g) == -1)
+		return -1;
+	ev_child_init(&g->child_w, on_child, 0, 0);
+	ev_child_start(g->loop, &g->child_w);
+	watch_signals(g);
+	ev_init(&g->timeout_w, on_timeout);
+	ev_init(&g->orphan_w, on_orphan_deadline);
+	for (i = 0; i < g->nprogs; i++)
+		ev_init(&g->progs[i].grace_timer, on_grace_expired);
+	if (g->timeout_ms > 0) {
+		ev_timer_set(&g->timeout_w, (double)g->timeout_ms / 1000.0, 0.);
+		ev_timer_start(g->loop, &g->timeout_w);
+	}
+	g->state = GROUP_RUNNING;
+	for (i = 0; i < g->nprogs && g->state == GROUP_RUNNING; i++)
+		program_start(&g->progs[i]);
+	group_check_done(g);	/* nothing may have started at all */
+	if (g->state != GROUP_DONE)
+		ev_run(g->loop, 0);
+	unwatch_all(g);
+	return 0;
+}

@@ -1,0 +1,157 @@
+#ifndef GRPSUP_GROUP_H
+#define GRPSUP_GROUP_H
+
+#include <ev.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "spawn.h"
+
+enum program_state {
+	PROGRAM_PENDING,	/* not started yet */
+	PROGRAM_RUNNING,	/* started, not reaped yet */
+	PROGRAM_DONE,		/* reaped, or will never run */
+};
+
+/* How a program ended, for the summary and the report. */
+enum program_end {
+	END_NONE,		/* still running, or not started yet */
+	END_EXITED,		/* ended by itself */
+	END_STOPPED,		/* ended after grpsup's stop signal */
+	END_KILLED,		/* needed SIGKILL */
+	END_EXEC_FAILED,	/* its command could not be exec'ed: 126/127 */
+	END_START_FAILED,	/* grpsup could not start it: fork or set-up */
+	END_NOT_STARTED,	/* the group stopped before its turn */
+};
+
+struct group;
+
+struct program {
+	/* Set by the caller between group_init and group_run. */
+	char *name;		/* malloc'd; group_free frees it */
+	char *command;		/* malloc'd; group_free frees it */
+	int stop_signal;
+	int64_t grace_ms;
+
+	/* Owned by the group. */
+	struct group *group;
+	char **argv;		/* what is exec'ed: the words, or sh -c */
+	char **envp;
+	char *env_name;		/* "GRPSUP_NAME=..." */
+	pid_t pid;		/* also its process group id */
+	enum program_state state;
+	enum program_end end;
+	int wstatus;		/* as waitpid gave it */
+	int status;		/* as a shell gives it: code, or 128 + signal */
+	int sent_signal;	/* the stop signal grpsup sent it, 0: none */
+	int killed;		/* grpsup sent it SIGKILL */
+	int stopping_exit;	/* it ended while the group was stopping */
+	struct spawn_error fail;
+	ev_tstamp started, ended;
+	ev_timer grace_timer;
+};
+
+enum group_state {
+	GROUP_IDLE,
+	GROUP_RUNNING,
+	GROUP_STOPPING,		/* from the first stop trigger on */
+	GROUP_DONE,		/* every program and descendant has ended */
+};
+
+/* What made the group stop. */
+enum trigger_kind {
+	TRIGGER_NONE,
+	TRIGGER_EXIT,		/* prog ended */
+	TRIGGER_EXEC,		/* prog could not be exec'ed */
+	TRIGGER_START,		/* prog could not be started: fork, set-up */
+	TRIGGER_SIGNAL,		/* grpsup received sig */
+	TRIGGER_TIMEOUT,	/* the --timeout deadline passed */
+};
+
+struct trigger {
+	enum trigger_kind kind;
+	struct program *prog;
+	int sig;
+};
+
+enum group_event_kind {
+	GE_STARTED,		/* prog is running (pid) */
+	GE_START_FAILED,	/* prog: fail says which step and why */
+	GE_STOPPING,		/* the group begins to stop: see trigger */
+	GE_SIGNALLED,		/* prog was sent sig */
+	GE_GRACE_EXPIRED,	/* prog outlived its grace: SIGKILL */
+	GE_FORWARDED,		/* sig was forwarded to the programs */
+	GE_KILL_ALL,		/* a second stop signal: SIGKILL to everything */
+	GE_EXITED,		/* prog was reaped */
+	GE_ORPHANS,		/* count leftover descendants were sent sig */
+	GE_ORPHANS_KILLED,	/* count leftover descendants got SIGKILL */
+	GE_ERROR,		/* what failed with err; the group goes on */
+};
+
+struct group_event {
+	enum group_event_kind kind;
+	const struct program *prog;
+	int sig;
+	long count;
+	int err;
+	const char *what;
+};
+
+typedef void group_event_fn(const struct group *, const struct group_event *,
+    void *);
+
+struct group {
+	/* Set by the caller between group_init and group_run. */
+	struct program *progs;
+	size_t nprogs;
+	int stop_signal;	/* for leftover descendants */
+	int64_t grace_ms;	/* for leftover descendants */
+	int64_t timeout_ms;	/* 0: none */
+	int exit_from;		/* index of --exit-code-from, -1: none */
+	group_event_fn *on_event;
+	void *event_arg;
+
+	/* Owned by the group. */
+	struct ev_loop *loop;
+	enum group_state state;
+	struct trigger trigger;
+	struct program **exits;	/* in the order they were reaped */
+	size_t nexits;
+	int start_failed;	/* grpsup could not start a program: 125 */
+	int killed_all;
+	int orphan_phase;
+	pid_t self;
+	int devnull;
+	ev_child child_w;
+	ev_signal signal_w[7];
+	ev_timer timeout_w;
+	ev_timer orphan_w;
+};
+
+/*
+ * group_init: set g up for nprogs programs with the defaults (stop signal
+ * TERM, grace 10s, no timeout, no exit-code-from); g->progs[i] are zeroed
+ * for the caller to fill in. Returns 0, or -1 with errno ENOMEM.
+ */
+int group_init(struct group *g, size_t nprogs);
+
+/*
+ * group_prepare: resolve what each program will exec (direct or through
+ * /bin/sh) and its environment. Called by group_run; callable before it to
+ * show the resolved group. Returns 0, or -1 with errno set.
+ */
+int group_prepare(struct group *g);
+
+/*
+ * group_run: start the programs and supervise them on libev's default loop
+ * until the group has stopped and grpsup has no child process left. Reports
+ * what happens through g->on_event. Returns 0 once the group is done (its
+ * exit status is group_status()), or -1 with errno set when it could not
+ * begin (nothing was started). Call it once per process.
+ */
+int group_run(struct group *g);
+
+/* group_free: release what group_init and group_run allocated. */
+void group_free(struct group *g);
+
+#endif

@@ -1,0 +1,82 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "signame.h"
+
+/* The first name of a number is the one signal_name() prints. */
+static const struct {
+	const char *name;
+	int sig;
+} signals[] = {
+	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
+	{ "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT },
+	{ "IOT", SIGABRT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
+	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
+	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
+	{ "TERM", SIGTERM },
+#ifdef SIGSTKFLT
+	{ "STKFLT", SIGSTKFLT },
+#endif
+	{ "CHLD", SIGCHLD }, { "CLD", SIGCHLD }, { "CONT", SIGCONT },
+	{ "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
+	{ "TTOU", SIGTTOU }, { "URG", SIGURG }, { "XCPU", SIGXCPU },
+	{ "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM }, { "PROF", SIGPROF },
+	{ "WINCH", SIGWINCH }, { "IO", SIGIO }, { "POLL", SIGIO },
+#ifdef SIGPWR
+	{ "PWR", SIGPWR },
+#endif
+	{ "SYS", SIGSYS },
+};
+
+#define NSIGNALS (sizeof(signals) / sizeof(signals[0]))
+
+static int
+last_signal(void)
+{
+#ifdef SIGRTMAX
+	return SIGRTMAX;
+#else
+	return NSIG - 1;
+#endif
+}
+
+int
+signal_parse(const char *s)
+{
+	char *end;
+	long n;
+	size_t i;
+
+	if (s == NULL || *s == '\0')
+		goto invalid;
+	if (*s >= '0' && *s <= '9') {
+		errno = 0;
+		n = strtol(s, &end, 10);
+		if (errno != 0 || *end != '\0' || n < 1 || n > last_signal())
+			goto invalid;
+		return (int)n;
+	}
+	if (strncasecmp(s, "SIG", 3) == 0)
+		s += 3;
+	for (i = 0; i < NSIGNALS; i++)
+		if (strcasecmp(s, signals[i].name) == 0)
+			return signals[i].sig;
+invalid:
+	errno = EINVAL;
+	return -1;
+}
+
+const char *
+signal_name(int sig, char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NSIGNALS; i++)
+		if (signals[i].sig == sig)
+			return signals[i].name;
+	snprintf(buf, len, "%d", sig);
+	return buf;
+}

@@ -1,0 +1,235 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "spawn.h"
+
+#define DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin"
+
+/*
+ * Everything from here to spawn_start runs in the child between fork and
+ * exec: async-signal-safe calls only, no malloc, no stdio.
+ */
+
+_Noreturn static void
+child_fail(int pipefd, int step, int err)
+{
+	struct spawn_error e = { step, err };
+	ssize_t n;
+
+	do
+		n = write(pipefd, &e, sizeof(e));
+	while (n == -1 && errno == EINTR);
+	_exit(spawn_status(&e));
+}
+
+static void
+reset_signals(void)
+{
+	struct sigaction sa;
+	sigset_t none;
+	int sig;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	for (sig = 1; sig < NSIG; sig++)
+		(void)sigaction(sig, &sa, NULL);	/* KILL, STOP fail: fine */
+	sigemptyset(&none);
+	(void)sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+static int
+close_range_compat(unsigned lo, unsigned hi)
+{
+	struct rlimit rl;
+	unsigned fd;
+
+	if (lo > hi)
+		return 0;
+#ifdef SYS_close_range
+	if (syscall(SYS_close_range, lo, hi, 0) == 0)
+		return 0;
+#endif
+	/* kernels before 5.9: close one by one up to the descriptor limit */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur - 1 < hi)
+		hi = (unsigned)rl.rlim_cur - 1;
+	if (hi > 65535)
+		hi = 65535;
+	for (fd = lo; fd <= hi; fd++)
+		(void)close((int)fd);
+	return 0;
+}
+
+/* Close every fd above 2 except keep, which is close-on-exec anyway. */
+static void
+close_other_fds(int keep)
+{
+	close_range_compat(3, (unsigned)keep - 1);
+	close_range_compat((unsigned)keep + 1, ~0U);
+}
+
+static int
+move_fd(int from, int to)
+{
+	if (from < 0 || from == to)
+		return 0;
+	return dup2(from, to) == -1 ? -1 : 0;
+}
+
+static const char *
+env_path(char *const *envp)
+{
+	for (; *envp != NULL; envp++)
+		if (strncmp(*envp, "PATH=", 5) == 0)
+			return *envp + 5;
+	return DEFAULT_PATH;
+}
+
+/*
+ * Exec file with a PATH search as execvp does, without its allocations.
+ * Returns the errno to report: EACCES if a candidate was found but denied,
+ * else the last failure.
+ */
+static int
+exec_search(char *const *argv, char *const *envp)
+{
+	const char *file = argv[0], *p = env_path(envp), *end;
+	char path[PATH_MAX];
+	size_t dlen, flen = strlen(file);
+	int seen_eacces = 0, err = ENOENT;
+
+	if (strchr(file, '/') != NULL) {
+		execve(file, argv, envp);
+		return errno;
+	}
+	for (; ; p = end + 1) {
+		end = strchr(p, ':');
+		if (end == NULL)
+			end = p + strlen(p);
+		dlen = (size_t)(end - p);
+		if (dlen + flen + 2 <= sizeof(path)) {
+			memcpy(path, p, dlen);
+			if (dlen == 0)
+				path[dlen++] = '.';
+			path[dlen] = '/';
+			memcpy(path + dlen + 1, file, flen + 1);
+			execve(path, argv, envp);
+			err = errno;
+			if (err == EACCES)
+				seen_eacces = 1;
+			else if (err != ENOENT && err != ENOTDIR &&
+			    err != ENAMETOOLONG && err != ELOOP)
+				return err;
+		}
+		if (*end == '\0')
+			break;
+	}
+	return seen_eacces ? EACCES : err;
+}
+
+_Noreturn static void
+child_run(const struct spawn_attr *a, int pipefd, pid_t parent)
+{
+	if (setpgid(0, 0) == -1)
+		child_fail(pipefd, SPAWN_SETPGID, errno);
+#ifdef __linux__
+	/* checked after setting: the parent may have died just before */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 || getppid() != parent)
+		child_fail(pipefd, SPAWN_PARENT, ESRCH);
+#else
+	(void)parent;
+#endif
+	reset_signals();
+	if (move_fd(a->fd_in, 0) == -1 || move_fd(a->fd_out, 1) == -1 ||
+	    move_fd(a->fd_err, 2) == -1)
+		child_fail(pipefd, SPAWN_STDIO, errno);
+	close_other_fds(pipefd);
+	if (a->directory != NULL && chdir(a->directory) == -1)
+		child_fail(pipefd, SPAWN_DIRECTORY, errno);
+	child_fail(pipefd, SPAWN_EXEC, exec_search(a->argv, a->envp));
+}
+
+/* End of the child's code. */
+
+static ssize_t
+read_full(int fd, void *buf, size_t len)
+{
+	ssize_t n;
+
+	do
+		n = read(fd, buf, len);
+	while (n == -1 && errno == EINTR);
+	return n;
+}
+
+pid_t
+spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
+{
+	sigset_t all, old;
+	pid_t parent = getpid(), pid;
+	int p[2], err;
+
+	fail->step = SPAWN_OK;
+	fail->err = 0;
+	if (pipe2(p, O_CLOEXEC) == -1)
+		return -1;
+	/* no libev handler may run in the child before it resets them */
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &old);
+	pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		child_run(a, p[1], parent);
+	}
+	err = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	close(p[1]);
+	if (pid == -1) {
+		close(p[0]);
+		errno = err;
+		return -1;
+	}
+	(void)setpgid(pid, pid);	/* closes the race with the child's own */
+	if (read_full(p[0], fail, sizeof(*fail)) != (ssize_t)sizeof(*fail)) {
+		fail->step = SPAWN_OK;
+		fail->err = 0;
+	}
+	close(p[0]);
+	return pid;
+}
+
+const char *
+spawn_step_name(int step)
+{
+	static const char *const names[] = {
+		[SPAWN_OK] = "start",
+		[SPAWN_SETPGID] = "setpgid",
+		[SPAWN_PARENT] = "watch parent",
+		[SPAWN_STDIO] = "set up stdio",
+		[SPAWN_DIRECTORY] = "chdir",
+		[SPAWN_EXEC] = "exec",
+		[SPAWN_FORK] = "fork",
+	};
+
+	if (step < 0 || step > SPAWN_FORK)
+		return "start";
+	return names[step];
+}
+
+int
+spawn_status(const struct spawn_error *fail)
+{
+	if (fail->step == SPAWN_EXEC && fail->err != ENOENT &&
+	    fail->err != ENOTDIR)
+		return 126;
+	return 127;
+}

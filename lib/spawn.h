@@ -1,0 +1,48 @@
+#ifndef GRPSUP_SPAWN_H
+#define GRPSUP_SPAWN_H
+
+#include <sys/types.h>
+
+/* What the child was doing when it failed, in the order it does them. */
+enum spawn_step {
+	SPAWN_OK = 0,
+	SPAWN_SETPGID,
+	SPAWN_PARENT,		/* grpsup died before the child could watch it */
+	SPAWN_STDIO,
+	SPAWN_DIRECTORY,
+	SPAWN_EXEC,
+	SPAWN_FORK,		/* in grpsup: no child was created */
+};
+
+struct spawn_attr {
+	char *const *argv;	/* argv[0] is searched in envp's PATH without '/' */
+	char *const *envp;
+	int fd_in;		/* becomes the child's stdin */
+	int fd_out, fd_err;	/* its stdout and stderr; -1 keeps grpsup's */
+	const char *directory;	/* NULL keeps grpsup's */
+};
+
+struct spawn_error {
+	int step;		/* enum spawn_step; SPAWN_OK when exec worked */
+	int err;		/* errno of the failed step */
+};
+
+/*
+ * spawn_start: fork a child that becomes the leader of a new process group,
+ * gets SIGKILL if grpsup dies, has every signal disposition at its default and
+ * an empty signal mask, the given stdio, no other file descriptor, and execs
+ * argv. Blocks until the exec has happened or failed, so that the caller knows
+ * which at once. Returns the child's pid; when a step failed, *fail says which
+ * and why, and the child exits by itself with 127 (command not found) or 126
+ * (found, not executable), as a shell would. Returns -1 with errno set when no
+ * child was created. Must be called from the main thread.
+ */
+pid_t spawn_start(const struct spawn_attr *a, struct spawn_error *fail);
+
+/* spawn_step_name: a word for a step, for messages ("exec", "chdir"). */
+const char *spawn_step_name(int step);
+
+/* spawn_status: the exit status of a child that failed as *fail says. */
+int spawn_status(const struct spawn_error *fail);
+
+#endif

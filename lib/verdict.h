@@ -1,0 +1,32 @@
+#ifndef GRPSUP_VERDICT_H
+#define GRPSUP_VERDICT_H
+
+#include "group.h"
+
+/* The status grpsup exits with when it could not run the group. */
+#define STATUS_CANNOT_START 125
+/* The status grpsup exits with when a deadline stopped the group. */
+#define STATUS_TIMEOUT 124
+
+/*
+ * program_explained: whether p's end is explained by the stop: it ended
+ * while the group was stopping, of the signal grpsup sent it or with exit
+ * code 128 + that signal, and it did not need SIGKILL at its deadline.
+ */
+int program_explained(const struct program *p);
+
+/*
+ * program_failed: whether p's end counts as a failure: it ran and ended with
+ * a status other than 0 that the stop does not explain.
+ */
+int program_failed(const struct program *p);
+
+/*
+ * group_status: the status grpsup exits with once g is done, by the first
+ * rule of the specification that applies. When the stop trigger was a signal
+ * that grpsup should die of, *die_signal is set to it (else 0) and the
+ * returned status, 128 + signal, is for when dying of it is impossible.
+ */
+int group_status(const struct group *g, int *die_signal);
+
+#endif
