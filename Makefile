@@ -22,7 +22,7 @@ GRP_LDLIBS = -lev $(LDLIBS)
 LIB_OBJ = lib/command.o lib/descend.o lib/duration.o lib/env.o lib/group.o \
 	lib/signame.o lib/spawn.o lib/verdict.o
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
-HELPERS = tests/helpers/sigmask tests/helpers/fdcheck
+HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup
@@ -33,8 +33,11 @@ grpsup: $(CMD_OBJ) $(LIB_OBJ)
 .c.o:
 	$(CC) $(GRP_CFLAGS) -c -o $@ $<
 
-tests/helpers/sigmask tests/helpers/fdcheck tests/demo/server tests/demo/client: $@.c
-	$(CC) $(GRP_CFLAGS) $(LDFLAGS) -o $@ $@.c
+tests/helpers/%: tests/helpers/%.c
+	$(CC) $(GRP_CFLAGS) $(LDFLAGS) -o $@ $<
+
+tests/demo/%: tests/demo/%.c
+	$(CC) $(GRP_CFLAGS) $(LDFLAGS) -o $@ $<
 
 # Installs what is missing on a Debian machine (apt-get, as root or with sudo).
 deps:

@@ -1,0 +1,144 @@
+#!/usr/bin/env bats
+# Command line: options, names, DURATION and SIG, usage errors.
+
+load helpers
+
+# usage_error ARGS...: grpsup exits 125 with a one-line message and a hint,
+# and the program of the group (which would create ./started) never ran.
+usage_error() {
+	run --separate-stderr "$GRPSUP" "$@"
+	assert_equal "$status" 125
+	assert_equal "${#stderr_lines[@]}" 2
+	assert_equal "${stderr_lines[1]}" "Try 'grpsup --help' for more information."
+	assert_file_not_exists started
+}
+
+@test "an unknown option is a usage error naming it" {
+	usage_error --frobnicate 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: unknown option '--frobnicate'"
+	usage_error -x 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: unknown option '-x'"
+}
+
+@test "an option without its value is a usage error" {
+	usage_error --grace
+	assert_equal "${stderr_lines[0]}" "grpsup: option '--grace' needs a value"
+}
+
+@test "no command at all is a usage error" {
+	usage_error
+	assert_equal "${stderr_lines[0]}" "grpsup: no command given"
+}
+
+@test "an empty command is a usage error" {
+	usage_error 'touch started' '  '
+	assert_equal "${stderr_lines[0]}" "grpsup: command 2 is empty"
+}
+
+@test "a bad duration names the option and the value" {
+	usage_error -g 10x 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --grace: invalid duration '10x' (use a number with ms, s, m or h)"
+	usage_error --timeout=-1s 'touch started'
+	usage_error -t 0 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --timeout: '0' is not a positive duration"
+	usage_error -g 99999999h 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --grace: duration '99999999h' is too long (at most 8784h)"
+	usage_error -g 1s5 'touch started'
+	usage_error -g '' 'touch started'
+}
+
+@test "a bad signal is a usage error" {
+	for sig in 0 65 TERMS SIG '' -15; do
+		usage_error -s "$sig" 'touch started'
+		assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: invalid signal '$sig'"
+	done
+}
+
+@test "names: too few, too many, invalid, duplicate" {
+	usage_error -n a 'touch started' 'true'
+	assert_equal "${stderr_lines[0]}" "grpsup: --names: too few names for 2 commands"
+	usage_error -n a,b,c 'touch started' 'true'
+	assert_equal "${stderr_lines[0]}" "grpsup: --names: too many names for 2 commands"
+	usage_error -n 'a,b c' 'touch started' 'true'
+	assert_equal "${stderr_lines[0]}" "grpsup: --names: invalid name 'b c' (names are unique, of A-Z a-z 0-9 _ . -)"
+	usage_error -n a,,b 'touch started' 'true' 'true'
+	usage_error -n x,x 'touch started' 'true'
+	assert_equal "${stderr_lines[0]}" "grpsup: --names: duplicate name 'x' (names are unique, of A-Z a-z 0-9 _ . -)"
+}
+
+@test "--exit-code-from must name a program" {
+	usage_error -e nosuch 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --exit-code-from: no program named 'nosuch'"
+}
+
+@test "--help and --version print and exit 0" {
+	run "$GRPSUP" --help
+	assert_success
+	assert_line --index 0 "Usage: grpsup [OPTION]... [--] COMMAND..."
+	run "$GRPSUP" -V
+	assert_success
+	assert_output --regexp '^grpsup [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "names are derived from the first word, repeats numbered" {
+	run "$GRPSUP" --check './bin/api --x' 'sleep 1' 'sleep 2' 'FOO=1 /usr/bin/env' 'sleep 3'
+	assert_success
+	assert_line --index 0 "api: ./bin/api --x"
+	assert_line "sleep: sleep 1"
+	assert_line "sleep-2: sleep 2"
+	assert_line "env: FOO=1 /usr/bin/env"
+	assert_line "sleep-3: sleep 3"
+}
+
+@test "options stop at the first COMMAND; -- ends them too" {
+	run "$GRPSUP" --check 'echo a' -q
+	assert_success
+	assert_line "-q: -q"
+	run "$GRPSUP" --check -- -v
+	assert_success
+	assert_line "-v: -v"
+}
+
+@test "--check shows direct exec or /bin/sh, stop signal, grace" {
+	run "$GRPSUP" --check -n api,both -s quit -g 1m30s -t 250ms -e both './api --port 8080' 'a && b'
+	assert_success
+	assert_output "api: ./api --port 8080
+  run: direct: ./api --port 8080
+  stop: SIGQUIT, grace 1m30s
+both: a && b
+  run: via /bin/sh -c
+  stop: SIGQUIT, grace 1m30s
+timeout: 250ms
+exit-code-from: both"
+}
+
+@test "durations: units, sums, bare seconds, fractions" {
+	for d in 90s 1m30s 90 1.5m 90000ms 0.025h; do
+		run "$GRPSUP" --check -g "$d" true
+		assert_success
+		assert_line "  stop: SIGTERM, grace 1m30s"
+	done
+	run "$GRPSUP" --check -g 0 true
+	assert_line "  stop: SIGTERM, grace 0s"
+	run "$GRPSUP" --check -g 1500ms true
+	assert_line "  stop: SIGTERM, grace 1.500s"
+}
+
+@test "signals: names with or without SIG, any case, numbers" {
+	for s in TERM SIGTERM sigterm Term 15; do
+		run "$GRPSUP" --check -s "$s" true
+		assert_success
+		assert_line "  stop: SIGTERM, grace 10s"
+	done
+	run "$GRPSUP" --check -s 40 true
+	assert_line "  stop: SIG40, grace 10s"
+}
+
+@test "a command that is not plain words runs through /bin/sh" {
+	for c in 'echo $HOME' 'a | b' 'a;b' "echo 'x'" 'X=1 env' 'a > f' 'echo *'; do
+		run "$GRPSUP" --check "$c"
+		assert_line "  run: via /bin/sh -c"
+	done
+	run "$GRPSUP" --check 'env A=1 B=x,y:z+@%/. -u C'
+	assert_line "  run: direct: env A=1 B=x,y:z+@%/. -u C"
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bats
+# Exit status: the rules of SPEC section 5, in order, and the summary.
+
+load helpers
+
+# A program that, once asked to stop with TERM, exits with $1.
+# (Shell code is passed as the COMMAND itself: wrapped in "sh -c '...'" it
+# would run under a second shell, which dies of the TERM itself.)
+on_term() { echo "trap 'exit $1' TERM; touch ready-$1; while :; do sleep 0.01; done"; }
+# A program that exits with $1 once ./$2 exists.
+after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
+
+@test "the first program to exit with a code gives that code" {
+	run -3 "$GRPSUP" -q 'sh -c "exit 3"' 'sleep 30'
+}
+
+@test "a client exiting 0 while the server stops on TERM gives 0" {
+	run -0 "$GRPSUP" -q 'sleep 30' 'true'
+}
+
+@test "death by a signal gives 128 + the signal" {
+	run -139 "$GRPSUP" -q 'kill -SEGV $$' 'sleep 30'
+}
+
+@test "a command that is not found gives 127, with the reason" {
+	run --separate-stderr -127 "$GRPSUP" -q ./nonexistent 'touch started'
+	assert_equal "$stderr" "grpsup: nonexistent: exec ./nonexistent: No such file or directory"
+	run --separate-stderr -127 "$GRPSUP" -q no-such-program-anywhere
+	assert_equal "$stderr" "grpsup: no-such-program-anywhere: exec no-such-program-anywhere: No such file or directory"
+	# the group stopped at once: later programs never started
+	assert_file_not_exists started
+}
+
+@test "a command that is not executable gives 126" {
+	touch plain-file
+	run --separate-stderr -126 "$GRPSUP" -q ./plain-file
+	assert_equal "$stderr" "grpsup: plain-file: exec ./plain-file: Permission denied"
+	run -126 "$GRPSUP" -q /
+}
+
+@test "an exit explained by the stop signal is no failure" {
+	run -0 "$GRPSUP" -q 'true' "$(on_term 143)"
+}
+
+@test "an exit during the stop that the stop does not explain is a failure" {
+	run -5 "$GRPSUP" -q "$(on_term 5)" "$(after 0 ready-5)"
+}
+
+@test "the first failure in time wins over later ones" {
+	# 3 happens first; 5 comes later, during the stop
+	run -3 "$GRPSUP" -q "$(on_term 5)" "$(after 3 ready-5)"
+}
+
+@test "a program that needs SIGKILL at its grace deadline failed with 137" {
+	run --separate-stderr -137 "$GRPSUP" -n client,server -g 100ms "$(after 0 ready)" "trap '' TERM; touch ready; sleep 30"
+	use_stderr
+	assert_line "grpsup: server: still running after the 100ms grace: sending SIGKILL"
+}
+
+@test "grpsup waits at most the grace, then SIGKILLs the whole process group" {
+	start_grpsup -q -g 200ms "trap '' TERM; sleep 30 & echo \$! > child; touch ready; wait" "$(after 0 ready)"
+	finish_grpsup
+	assert_equal "$END" "exit 137"
+	dead "$(cat child)"
+}
+
+@test "--exit-code-from gives that program's status" {
+	run -0 "$GRPSUP" -q -n server,client -e client "$(on_term 7)" "$(after 0 ready-7)"
+	run -7 "$GRPSUP" -q -n server,client -e server "$(on_term 7)" "$(after 0 ready-7)"
+	run -143 "$GRPSUP" -q -n server,client -e server 'sleep 30' 'true'
+}
+
+@test "--exit-code-from a program that never ran falls back to the next rule" {
+	run -127 "$GRPSUP" -q -n a,b -e b no-such-program-anywhere 'touch started'
+	assert_file_not_exists started
+}
+
+@test "the --timeout deadline gives 124" {
+	run --separate-stderr -124 "$GRPSUP" -t 200ms 'sleep 30' 'sleep 31'
+	assert_equal "${stderr_lines[0]}" "grpsup: the 200ms timeout passed: stopping the group"
+}
+
+@test "--exit-code-from wins over the timeout" {
+	run -143 "$GRPSUP" -q -t 100ms -e sleep 'sleep 30'
+}
+
+@test "the summary names the trigger, each end and the status" {
+	run --separate-stderr -3 "$GRPSUP" -n srv,cli,killed -g 300ms 'sleep 30' "$(after 3 ready)" "trap '' TERM; touch ready; sleep 30"
+	assert_equal "$stderr" "grpsup: cli exited with status 3: stopping the group
+grpsup: killed: still running after the 300ms grace: sending SIGKILL
+grpsup: summary: stop trigger: cli exited with status 3
+grpsup:   srv: stopped by SIGTERM (status 143)
+grpsup:   cli: exited with status 3
+grpsup:   killed: killed with SIGKILL after the 300ms grace (status 137)
+grpsup: exiting with status 3"
+}
+
+@test "the summary names programs that never started" {
+	run --separate-stderr -127 "$GRPSUP" no-such-program-anywhere 'touch started'
+	use_stderr
+	assert_line --index 4 "grpsup:   touch: never started"
+	assert_file_not_exists started
+}
+
+@test "-q silences the summary but not errors" {
+	run --separate-stderr -3 "$GRPSUP" -q 'sh -c "exit 3"' 'sleep 30'
+	assert_equal "$stderr" ""
+	assert_equal "$output" ""
+}
+
+@test "-v reports starts, signals and exits" {
+	run --separate-stderr -0 "$GRPSUP" -v -n a,b 'true' 'sleep 30'
+	use_stderr
+	assert_equal "${stderr_lines[0]%%,*}" "grpsup: a: started"
+	assert_line --partial "grpsup: b: sending SIGTERM"
+	assert_line --partial "grpsup: b: stopped by SIGTERM (status 143)"
+}

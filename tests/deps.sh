@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install what building and testing grpsup needs and this machine lacks.
+# Debian packages only; apt-get as root, or through sudo.
+set -eu
+
+missing=""
+need() {	# need PACKAGE TEST-PATH
+	[ -e "$2" ] || missing="$missing $1"
+}
+need libev-dev /usr/include/ev.h
+need bats /usr/bin/bats
+need bats-support /usr/lib/bats/bats-support/load.bash
+need bats-assert /usr/lib/bats/bats-assert/load.bash
+need bats-file /usr/lib/bats/bats-file/load.bash
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v unshare >/dev/null 2>&1 || missing="$missing util-linux"
+
+[ -z "$missing" ] && exit 0
+echo "grpsup: installing Debian packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "grpsup: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
