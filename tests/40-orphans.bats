@@ -1,0 +1,72 @@
+#!/usr/bin/env bats
+# No process outlives grpsup: daemons, setsid escapes, forking descendants.
+
+load helpers
+
+# ppid PID: the parent pid of PID, from /proc.
+ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
+
+@test "a daemon that double-forks and calls setsid is adopted by grpsup" {
+	start_grpsup -q "(setsid sleep 1000 & echo \$! > daemon); touch ready; sleep 30"
+	daemon=$(pid_of daemon)
+	wait_for test -e ready
+	assert_equal "$(ppid "$daemon")" "$GPID"
+	kill -TERM "$GPID"
+	finish_grpsup
+	dead "$daemon"
+}
+
+@test "a program's leftover daemon is stopped before grpsup exits" {
+	run --separate-stderr -0 "$GRPSUP" 'setsid sleep 1000 & echo $! > daemon'
+	dead "$(cat daemon)"
+	use_stderr
+	assert_line "grpsup: 1 leftover process: sending SIGTERM"
+}
+
+@test "a leftover that ignores the stop signal gets SIGKILL at the grace" {
+	run --separate-stderr -0 "$GRPSUP" -g 200ms "setsid sh -c 'trap \"\" TERM; echo \$\$ > daemon; while :; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done"
+	dead "$(cat daemon)"
+	use_stderr
+	assert_line --regexp "^grpsup: [0-9]+ leftover process(es)?: sending SIGTERM$"
+	assert_line --regexp "^grpsup: [0-9]+ leftover process(es)? still running after the 200ms grace: sending SIGKILL$"
+}
+
+@test "grpsup does not exit while a leftover is still running" {
+	start_grpsup -q -g 60s "setsid sh -c 'trap \"touch got-term\" TERM; echo \$\$ > daemon; while [ ! -e release ]; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done"
+	wait_for test -e got-term
+	alive "$GPID"
+	alive "$(cat daemon)"
+	touch release
+	finish_grpsup
+	assert_equal "$END" "exit 0"
+	dead "$(cat daemon)"
+}
+
+@test "descendants that fork while grpsup looks are all killed" {
+	# a leftover that ignores TERM and keeps forking children that do too
+	run -0 "$GRPSUP" -q -g 300ms "setsid sh -c 'trap \"\" TERM; while :; do sleep 1000 & echo \$! >> kids; sleep 0.002; done' & until [ -s kids ]; do sleep 0.01; done"
+	[ "$(wc -l < kids)" -ge 1 ]
+	while read -r pid; do
+		dead "$pid"
+	done < kids
+}
+
+@test "leftovers of a program are stopped when grpsup is stopped by a signal" {
+	start_grpsup -q "setsid sleep 1000 & echo \$! > daemon; sleep 30"
+	daemon=$(pid_of daemon)
+	kill -INT "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 2"
+	dead "$daemon"
+}
+
+@test "the second stop signal kills leftovers at once" {
+	start_grpsup -g 60s "setsid sh -c 'trap \"\" TERM INT; echo \$\$ > daemon; while :; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done; exec sleep 30"
+	daemon=$(pid_of daemon)
+	kill -TERM "$GPID"
+	wait_for grep -q leftover err
+	alive "$daemon"
+	kill -TERM "$GPID"
+	finish_grpsup
+	dead "$daemon"
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bats
+# grpsup as PID 1 of a PID namespace (a container).
+
+load helpers
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || return 1
+	unshare --pid --fork --mount-proc true 2>/dev/null ||
+		skip "unshare --pid --fork --mount-proc is not allowed here"
+}
+
+# in_namespace ARGS...: grpsup ARGS as PID 1 of a new PID namespace.
+in_namespace() {
+	unshare --pid --fork --mount-proc "$GRPSUP" "$@"
+}
+
+@test "as PID 1 it runs the group and exits with the first failure" {
+	run -4 in_namespace -q 'sleep 30' 'sh -c "exit 4"'
+}
+
+@test "as PID 1 it reports its own pid as 1 to its programs' parent" {
+	run -0 in_namespace -q 'echo $PPID'
+	assert_output "1"
+}
+
+@test "as PID 1 a stop signal makes it exit 128 + signal" {
+	"$WSTATUS" upid unshare --pid --fork --mount-proc "$GRPSUP" -q "trap 'exit 0' TERM; touch ready; while :; do sleep 0.01; done" >end 2>err &
+	WPID=$!
+	upid=$(pid_of upid)
+	wait_for test -e ready
+	GPID=$(children_of "$upid")
+	kill -TERM "$GPID"
+	finish_grpsup
+	# exited 143, it did not die: PID 1 cannot die of its own signal
+	assert_equal "$END" "exit 143"
+}
+
+@test "as PID 1 it reaps orphans that exit, at any time" {
+	run -0 in_namespace -q -n maker,checker \
+		'for i in 1 2 3 4 5; do (sleep 0.01 & echo $! >> orphans); done; touch made; sleep 30' \
+		'until [ -e made ]; do sleep 0.01; done; i=0; while [ $i -lt 500 ]; do left=0; for p in $(cat orphans); do [ -e /proc/$p ] && left=1; done; [ $left = 0 ] && exit 0; i=$((i+1)); sleep 0.01; done; exit 9'
+	[ "$(wc -l < orphans)" -eq 5 ]
+}
