@@ -16,7 +16,12 @@ WERROR ?=
 # Project flags come first; the user's CFLAGS/LDFLAGS are appended, never replaced.
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wformat=2 -Wno-format-nonliteral
-GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) -MMD -MP $(CFLAGS)
+# SANITIZE=1: AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer,
+# every report fatal.  Run "make clean" when switching.
+SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN = $(SAN_$(SANITIZE))
+GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) -MMD -MP $(CFLAGS)
+GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -lev $(LDLIBS)
 
 LIB_OBJ = lib/command.o lib/descend.o lib/duration.o lib/env.o lib/group.o \
@@ -28,16 +33,17 @@ DEMO = tests/demo/server tests/demo/client
 all: grpsup
 
 grpsup: $(CMD_OBJ) $(LIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_OBJ) $(GRP_LDLIBS)
+	$(CC) $(GRP_LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_OBJ) $(GRP_LDLIBS)
 
 .c.o:
 	$(CC) $(GRP_CFLAGS) -c -o $@ $<
 
+# Test helpers and demo programs are never sanitized: only grpsup is under test.
 tests/helpers/%: tests/helpers/%.c
-	$(CC) $(GRP_CFLAGS) $(LDFLAGS) -o $@ $<
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 tests/demo/%: tests/demo/%.c
-	$(CC) $(GRP_CFLAGS) $(LDFLAGS) -o $@ $<
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 # Installs what is missing on a Debian machine (apt-get, as root or with sudo).
 deps:

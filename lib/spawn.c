@@ -32,16 +32,38 @@ child_fail(int pipefd, int step, int err)
 }
 
 static void
+reset_signal(int sig, const struct sigaction *dfl)
+{
+	if (sigaction(sig, dfl, NULL) == 0 || errno != EINVAL)
+		return;
+#ifdef SYS_rt_sigaction
+	{
+		/*
+		 * glibc refuses its reserved signals (32, 33), yet they may
+		 * come ignored from grpsup's parent: ask the kernel. SIG_DFL
+		 * with no flags and an empty mask is all zeroes, whatever the
+		 * architecture's layout of the structure.
+		 */
+		unsigned long k[8] = { 0 };
+
+		(void)syscall(SYS_rt_sigaction, sig, k, NULL,
+		    (size_t)(NSIG - 1) / 8);
+	}
+#endif
+}
+
+static void
 reset_signals(void)
 {
-	struct sigaction sa;
+	struct sigaction dfl;
 	sigset_t none;
 	int sig;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_DFL;
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
-		(void)sigaction(sig, &sa, NULL);	/* KILL, STOP fail: fine */
+		if (sig != SIGKILL && sig != SIGSTOP)
+			reset_signal(sig, &dfl);
 	sigemptyset(&none);
 	(void)sigprocmask(SIG_SETMASK, &none, NULL);
 }

@@ -7,7 +7,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+/* Ignore sig, even one that glibc reserves (32, 33) and will not touch. */
+static void
+ignore(int sig)
+{
+	unsigned long k[8] = { (unsigned long)SIG_IGN };
+
+	if (signal(sig, SIG_IGN) == SIG_ERR)
+		syscall(SYS_rt_sigaction, sig, k, NULL, (size_t)(NSIG - 1) / 8);
+}
 
 int
 main(int argc, char **argv)
@@ -22,7 +33,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[i], "-b") == 0)
 			sigaddset(&set, sig);
 		else if (strcmp(argv[i], "-i") == 0)
-			signal(sig, SIG_IGN);
+			ignore(sig);
 		else
 			break;
 	}
