@@ -85,7 +85,7 @@ TERM"
 
 @test "signals blocked when grpsup starts are still received" {
 	# libev 4.33 never delivers a signal that is blocked when its watcher starts
-	"$WSTATUS" gpid "$SIGMASK" -b 15 -b 2 -b 17 "$GRPSUP" -q "$(recorder a)" >end 2>err &
+	"$WSTATUS" gpid "$SIGMASK" -b 15 -b 2 -b 17 "$GRPSUP" -q "$(recorder a)" >end 2>err 3>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
 	wait_for test -e ready-a
@@ -96,7 +96,7 @@ TERM"
 }
 
 @test "a stop signal ignored by grpsup's parent is still received" {
-	"$WSTATUS" gpid "$SIGMASK" -i 2 -i 15 "$GRPSUP" -q "$(recorder a)" >end 2>err &
+	"$WSTATUS" gpid "$SIGMASK" -i 2 -i 15 "$GRPSUP" -q "$(recorder a)" >end 2>err 3>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
 	wait_for test -e ready-a
@@ -108,7 +108,7 @@ TERM"
 
 @test "a program killed by a forwarded signal stops the group" {
 	start_grpsup -q -n a,b 'sleep 30' 'sleep 31'
-	wait_for test "$(children_of "$GPID" | wc -l)" -eq 2
+	wait_for has_children "$GPID" 2
 	kill -HUP "$GPID"
 	finish_grpsup
 	assert_equal "$END" "exit 129"

@@ -24,7 +24,7 @@ in_namespace() {
 }
 
 @test "as PID 1 a stop signal makes it exit 128 + signal" {
-	"$WSTATUS" upid unshare --pid --fork --mount-proc "$GRPSUP" -q "trap 'exit 0' TERM; touch ready; while :; do sleep 0.01; done" >end 2>err &
+	"$WSTATUS" upid unshare --pid --fork --mount-proc "$GRPSUP" -q "trap 'exit 0' TERM; touch ready; while :; do sleep 0.01; done" >end 2>err 3>&- &
 	WPID=$!
 	upid=$(pid_of upid)
 	wait_for test -e ready

@@ -42,8 +42,7 @@ api"
 
 @test "a plain command is exec'ed with no shell in between" {
 	start_grpsup -q 'sleep 30'
-	wait_for test -n "$(children_of "$GPID")"
-	assert_equal "$(cat /proc/$(children_of "$GPID")/comm)" "sleep"
+	wait_for child_runs "$GPID" sleep
 	kill -TERM "$GPID"
 	finish_grpsup
 }
@@ -78,7 +77,7 @@ third"
 
 @test "programs do not outlive grpsup killed with SIGKILL" {
 	start_grpsup -q 'sleep 1000' 'sleep 1001'
-	wait_for test "$(children_of "$GPID" | wc -l)" -eq 2
+	wait_for has_children "$GPID" 2
 	kids=$(children_of "$GPID")
 	kill -KILL "$GPID"
 	for k in $kids; do

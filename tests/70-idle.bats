@@ -7,7 +7,7 @@ switches() { awk '/^voluntary_ctxt_switches/ { print $2 }' "/proc/$1/status"; }
 
 @test "an idle grpsup does not wake up" {
 	start_grpsup -q 'sleep 30' 'sleep 31'
-	wait_for test "$(children_of "$GPID" | wc -l)" -eq 2
+	wait_for has_children "$GPID" 2
 	sleep 0.2	# let start-up settle: this is a window, not a wait
 	before=$(switches "$GPID")
 	sleep 1.5

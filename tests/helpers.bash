@@ -48,13 +48,41 @@ children_of() {
 	done | sed 's|/proc/||; s|/stat||'
 }
 
-# signal_seen FILE: a program's trap wrote into FILE.
-signal_seen() { test -s "$1"; }
+# has_children PID N: PID has at least N children now (for wait_for).
+has_children() {
+	[ "$(children_of "$1" | wc -l)" -ge "$2" ]
+}
+
+# child_runs PID NAME: a child of PID runs the program NAME (it has exec'ed).
+child_runs() {
+	local c
+	for c in $(children_of "$1"); do
+		[ "$(cat "/proc/$c/comm" 2>/dev/null)" = "$2" ] && return 0
+	done
+	return 1
+}
+
+# kill_tree PID: SIGKILL PID and every descendant, so that a failed test
+# leaves nothing running.
+kill_tree() {
+	local c
+	for c in $(children_of "$1"); do
+		kill_tree "$c"
+	done
+	kill -9 "$1" 2>/dev/null || true
+}
+
+teardown() {
+	if [ -n "${GPID:-}" ] && alive "$GPID"; then
+		kill_tree "$GPID"
+	fi
+}
 
 # start_grpsup ARGS...: run grpsup in the background under wstatus; its pid
 # is in $GPID once it runs, its stderr in ./err, its end in ./end.
 start_grpsup() {
-	"$WSTATUS" gpid "$GRPSUP" "$@" >end 2>err &
+	# 3>&-: bats reads fd 3 to its end; a leftover must not hold it
+	"$WSTATUS" gpid "$GRPSUP" "$@" >end 2>err 3>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
 }
