@@ -1,6 +1,6 @@
 # grpsup: a process-group supervisor.  make, make check, make install.
 .DELETE_ON_ERROR:
-.PHONY: all check deps demo install uninstall clean lint
+.PHONY: all check deps demo install uninstall clean lint FORCE
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -17,7 +17,7 @@ WERROR ?=
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wwrite-strings -Wformat=2 -Wno-format-nonliteral
 # SANITIZE=1: AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer,
-# every report fatal.  Run "make clean" when switching.
+# every report fatal.
 SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN = $(SAN_$(SANITIZE))
 GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) -MMD -MP $(CFLAGS)
@@ -37,6 +37,14 @@ grpsup: $(CMD_OBJ) $(LIB_OBJ)
 
 .c.o:
 	$(CC) $(GRP_CFLAGS) -c -o $@ $<
+
+# Objects depend on the flags they were built with: switching SANITIZE or
+# CFLAGS rebuilds them instead of linking a mix.
+.build-flags: FORCE
+	@echo '$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS)' | cmp -s - $@ || \
+		echo '$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS)' > $@
+$(CMD_OBJ) $(LIB_OBJ): .build-flags
+FORCE:
 
 # Test helpers and demo programs are never sanitized: only grpsup is under test.
 tests/helpers/%: tests/helpers/%.c
@@ -71,7 +79,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/grpsup $(DESTDIR)$(MANDIR)/man1/grpsup.1
 
 clean:
-	rm -f grpsup $(CMD_OBJ) $(LIB_OBJ) $(HELPERS) $(DEMO) \
+	rm -f grpsup .build-flags $(CMD_OBJ) $(LIB_OBJ) $(HELPERS) $(DEMO) \
 		cmd/*.d lib/*.d tests/helpers/*.d tests/demo/*.d
 
 -include $(CMD_OBJ:.o=.d) $(LIB_OBJ:.o=.d)

@@ -385,16 +385,19 @@ has_children(void)
 static void
 group_stop_orphans(struct group *g)
 {
-	pid_t skip[64];
-	size_t i, n = 0;
 	int sig = stop_signal_for(g, g->stop_signal);
+	size_t i, n = 0;
+	pid_t *skip;
 	long count;
 
 	g->orphan_phase = 1;
-	for (i = 0; i < g->nprogs && n < sizeof(skip) / sizeof(skip[0]); i++)
-		if (g->progs[i].sent_signal != 0)
-			skip[n++] = g->progs[i].pid;
+	/* without the list, some would only get a second stop signal */
+	if ((skip = calloc(g->nprogs, sizeof(*skip))) != NULL)
+		for (i = 0; i < g->nprogs; i++)
+			if (g->progs[i].sent_signal != 0)
+				skip[n++] = g->progs[i].pid;
 	count = descendants_signal(g->self, sig, skip, n);
+	free(skip);
 	if (count == -1)
 		emit_error(g, "read /proc", errno);
 	else if (count > 0)
