@@ -85,9 +85,7 @@ TERM"
 
 @test "signals blocked when grpsup starts are still received" {
 	# libev 4.33 never delivers a signal that is blocked when its watcher starts
-	"$WSTATUS" gpid "$SIGMASK" -b 15 -b 2 -b 17 "$GRPSUP" -q "$(recorder a)" >end 2>err 3>&- &
-	WPID=$!
-	GPID=$(pid_of gpid)
+	start_wrapped "$SIGMASK" -b 15 -b 2 -b 17 "$GRPSUP" -q "$(recorder a)"
 	wait_for test -e ready-a
 	kill -TERM "$GPID"
 	finish_grpsup
@@ -96,9 +94,7 @@ TERM"
 }
 
 @test "a stop signal ignored by grpsup's parent is still received" {
-	"$WSTATUS" gpid "$SIGMASK" -i 2 -i 15 "$GRPSUP" -q "$(recorder a)" >end 2>err 3>&- &
-	WPID=$!
-	GPID=$(pid_of gpid)
+	start_wrapped "$SIGMASK" -i 2 -i 15 "$GRPSUP" -q "$(recorder a)"
 	wait_for test -e ready-a
 	kill -INT "$GPID"
 	finish_grpsup

@@ -24,11 +24,9 @@ in_namespace() {
 }
 
 @test "as PID 1 a stop signal makes it exit 128 + signal" {
-	"$WSTATUS" upid unshare --pid --fork --mount-proc "$GRPSUP" -q "trap 'exit 0' TERM; touch ready; while :; do sleep 0.01; done" >end 2>err 3>&- &
-	WPID=$!
-	upid=$(pid_of upid)
+	start_wrapped unshare --pid --fork --mount-proc "$GRPSUP" -q "trap 'exit 0' TERM; touch ready; while :; do sleep 0.01; done"
 	wait_for test -e ready
-	GPID=$(children_of "$upid")
+	GPID=$(children_of "$GPID")	# grpsup is unshare's child
 	kill -TERM "$GPID"
 	finish_grpsup
 	# exited 143, it did not die: PID 1 cannot die of its own signal

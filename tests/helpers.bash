@@ -78,13 +78,18 @@ teardown() {
 	fi
 }
 
-# start_grpsup ARGS...: run grpsup in the background under wstatus; its pid
-# is in $GPID once it runs, its stderr in ./err, its end in ./end.
-start_grpsup() {
+# start_wrapped CMD...: run CMD in the background under wstatus; its pid is
+# in $GPID once it runs, its stderr in ./err, how it ended in ./end.
+start_wrapped() {
 	# 3>&-: bats reads fd 3 to its end; a leftover must not hold it
-	"$WSTATUS" gpid "$GRPSUP" "$@" >end 2>err 3>&- &
+	"$WSTATUS" gpid "$@" >end 2>err 3>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
+}
+
+# start_grpsup ARGS...: grpsup ARGS, as start_wrapped runs it.
+start_grpsup() {
+	start_wrapped "$GRPSUP" "$@"
 }
 
 # finish_grpsup: wait for it (10 s at most) and set $END ("exit N", "signal N").
