@@ -25,7 +25,7 @@ GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -lev $(LDLIBS)
 
 LIB_OBJ = lib/command.o lib/descend.o lib/duration.o lib/env.o lib/group.o \
-	lib/signame.o lib/spawn.o lib/verdict.o
+	lib/output.o lib/signame.o lib/spawn.o lib/verdict.o lib/writer.o
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 DEMO = tests/demo/server tests/demo/client

@@ -121,6 +121,17 @@ find_program(const struct group *g, const char *name)
 	return -1;
 }
 
+/* --color auto: on a terminal, unless NO_COLOR is set to anything. */
+static int
+use_color(int when, int fd)
+{
+	const char *no = getenv("NO_COLOR");
+
+	if (when != COLOR_AUTO)
+		return when == COLOR_ALWAYS;
+	return isatty(fd) && (no == NULL || *no == '\0');
+}
+
 static void
 build_group(struct group *g, const struct options *o)
 {
@@ -144,8 +155,12 @@ build_group(struct group *g, const struct options *o)
 		g->progs[i].command = strdup(o->commands[i]);
 		g->progs[i].stop_signal = o->stop_signal;
 		g->progs[i].grace_ms = o->grace_ms;
+		g->progs[i].output.mode = o->raw ? OUTPUT_RAW : OUTPUT_LABEL;
 	}
 	name_programs(g, o);
+	g->out.timestamps = o->timestamps;
+	g->out.color[0] = use_color(o->color, STDOUT_FILENO);
+	g->out.color[1] = use_color(o->color, STDERR_FILENO);
 	if (o->exit_code_from != NULL &&
 	    (g->exit_from = find_program(g, o->exit_code_from)) == -1) {
 		snprintf(msg, sizeof(msg), "--exit-code-from: no program "
@@ -223,6 +238,7 @@ main(int argc, char **argv)
 	build_group(&g, &o);
 	g.on_event = messages_event;
 	g.event_arg = &level;
+	messages_route(&g);
 	if (o.check) {
 		if (group_prepare(&g) == -1) {
 			say("%s", strerror(errno));
@@ -234,11 +250,13 @@ main(int argc, char **argv)
 	}
 	if (group_run(&g) == -1) {
 		say("cannot start the group: %s", strerror(errno));
+		group_free(&g);
 		return STATUS_CANNOT_START;
 	}
 	status = group_status(&g, &die_signal);
 	if (level != QUIET)
 		messages_summary(&g, status, die_signal);
+	messages_route(NULL);
 	group_free(&g);
 	if (die_signal != 0)
 		die_of(die_signal, status);

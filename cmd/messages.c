@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include "../lib/duration.h"
 #include "../lib/signame.h"
@@ -12,25 +11,30 @@
 
 #define LINE_MAX_LEN 1024
 
+/* Where say() writes; the CLI has one group at a time. */
+static struct group *route;
+
+void
+messages_route(struct group *g)
+{
+	route = g;
+}
+
 void
 say(const char *fmt, ...)
 {
-	char line[LINE_MAX_LEN];
+	char text[LINE_MAX_LEN];
 	va_list ap;
 	int n;
 
-	memcpy(line, "grpsup: ", 8);
 	va_start(ap, fmt);
-	n = vsnprintf(line + 8, sizeof(line) - 9, fmt, ap);
+	n = vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
-	n += 8;
-	if (n > (int)sizeof(line) - 1)
-		n = (int)sizeof(line) - 1;
-	line[n++] = '\n';
-	while (write(STDERR_FILENO, line, (size_t)n) == -1 && errno == EINTR)
-		;
+	if (n > (int)sizeof(text) - 1)
+		n = (int)sizeof(text) - 1;
+	group_message(route, text, (size_t)n);
 }
 
 /* "SIGTERM", or "signal 40" for one without a name; four may be in use. */
@@ -121,6 +125,9 @@ describe_trigger(const struct group *g, char *buf, size_t len)
 	case TRIGGER_TIMEOUT:
 		snprintf(buf, len, "the %s timeout passed",
 		    duration_format(g->timeout_ms, d, sizeof(d)));
+		break;
+	case TRIGGER_EPIPE:
+		snprintf(buf, len, "grpsup's output lost its reader");
 		break;
 	default:
 		snprintf(buf, len, "nothing");

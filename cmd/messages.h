@@ -6,10 +6,14 @@
 enum verbosity { QUIET = -1, NORMAL = 0, VERBOSE = 1 };
 
 /*
- * say: write "grpsup: " and the formatted message as one line on stderr, in
- * a single write so that it never lands inside another program's line.
+ * say: write the formatted message as one of grpsup's lines on stderr: once
+ * messages_route has named a running group, through its output (labelled,
+ * never inside a program's line); before that, as "grpsup: message".
  */
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* messages_route: send what say() writes through g's output from now on. */
+void messages_route(struct group *g);
 
 /*
  * messages_event: the group's event handler; arg points to an enum

@@ -8,7 +8,7 @@
 #include "../lib/signame.h"
 #include "options.h"
 
-enum { OPT_CHECK = 256, OPT_RAW };
+enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:g:s:e:t:qvhV";
@@ -20,6 +20,8 @@ static const struct option long_opts[] = {
 	{ "exit-code-from", required_argument, NULL, 'e' },
 	{ "timeout", required_argument, NULL, 't' },
 	{ "raw", no_argument, NULL, OPT_RAW },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "timestamps", no_argument, NULL, OPT_TIMESTAMPS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "check", no_argument, NULL, OPT_CHECK },
@@ -38,7 +40,10 @@ const char options_help[] =
 "  -s, --stop-signal SIG      signal that asks a program to stop (TERM)\n"
 "  -e, --exit-code-from NAME  exit with NAME's status\n"
 "  -t, --timeout DURATION     stop the group after DURATION, exit 124\n"
-"      --raw                  programs write straight to grpsup's stdout/stderr\n"
+"      --raw                  no labels: programs write straight to grpsup's\n"
+"                             stdout and stderr\n"
+"      --color WHEN           colour the labels: auto, always, never (auto)\n"
+"      --timestamps           put the time on every output line\n"
 "  -q, --quiet                no summary, only errors\n"
 "  -v, --verbose              also report starts, signals and exits\n"
 "      --check                check the command line, print the group, start nothing\n"
@@ -107,6 +112,18 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			    "positive duration%s", optarg, "");
 		return 0;
 	case OPT_RAW: o->raw = 1; return 0;
+	case OPT_COLOR:
+		if (strcmp(optarg, "auto") == 0)
+			o->color = COLOR_AUTO;
+		else if (strcmp(optarg, "always") == 0)
+			o->color = COLOR_ALWAYS;
+		else if (strcmp(optarg, "never") == 0)
+			o->color = COLOR_NEVER;
+		else
+			return fail(err, len, "--color: '%s' is not auto, "
+			    "always or never%s", optarg, "");
+		return 0;
+	case OPT_TIMESTAMPS: o->timestamps = 1; return 0;
 	case 'q': o->quiet = 1; o->verbose = 0; return 0;
 	case 'v': o->verbose = 1; o->quiet = 0; return 0;
 	case OPT_CHECK: o->check = 1; return 0;

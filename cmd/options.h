@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
 struct options {
 	char **commands;	/* the COMMAND arguments, in order */
 	size_t ncommands;
@@ -13,6 +15,8 @@ struct options {
 	const char *exit_code_from;
 	int64_t timeout_ms;	/* 0: none */
 	int raw;
+	int color;		/* enum color_when */
+	int timestamps;
 	int quiet;
 	int verbose;
 	int check;

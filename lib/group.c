@@ -96,6 +96,7 @@ group_prepare(struct group *g)
 
 	for (i = 0; i < g->nprogs; i++) {
 		g->progs[i].group = g;
+		g->progs[i].output.src[0].fd = g->progs[i].output.src[1].fd = -1;
 		if (program_prepare(&g->progs[i]) == -1)
 			return -1;
 	}
@@ -107,6 +108,8 @@ group_free(struct group *g)
 {
 	size_t i;
 
+	if (g->out.ready)
+		output_close(g);
 	if (g->devnull >= 0)
 		close(g->devnull);
 	for (i = 0; i < g->nprogs; i++) {
@@ -171,12 +174,21 @@ program_start(struct program *p)
 {
 	struct group *g = p->group;
 	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1, NULL };
+	int fds[2], step = SPAWN_FORK;
 
 	p->started = ev_time();
-	p->pid = spawn_start(&a, &p->fail);
+	if (output_child_fds(p, fds) == -1) {
+		step = SPAWN_PIPE;
+		p->pid = -1;
+	} else {
+		a.fd_out = fds[0];
+		a.fd_err = fds[1];
+		p->pid = spawn_start(&a, &p->fail);
+		output_attach(p, fds, p->pid != -1);
+	}
 	if (p->pid == -1) {
 		p->pid = 0;
-		p->fail.step = SPAWN_FORK;
+		p->fail.step = step;
 		p->fail.err = errno;
 		p->state = PROGRAM_DONE;
 		p->end = END_START_FAILED;
@@ -217,6 +229,7 @@ program_ended(struct program *p, int wstatus)
 {
 	struct group *g = p->group;
 
+	output_drain(p);	/* its last lines before grpsup's words */
 	ev_timer_stop(g->loop, &p->grace_timer);
 	p->state = PROGRAM_DONE;
 	p->wstatus = wstatus;
@@ -366,6 +379,47 @@ on_orphan_deadline(struct ev_loop *loop, ev_timer *w, int revents)
 		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0);
 }
 
+void
+group_output_changed(struct group *g)
+{
+	group_check_done(g);
+}
+
+void
+group_output_broken(struct group *g)
+{
+	if (g->epipe)
+		return;
+	g->epipe = 1;
+	g->epipe_at = g->nexits;
+	group_stop(g, TRIGGER_EPIPE, NULL, 0);
+}
+
+void
+group_output_error(struct group *g, const char *what, int err)
+{
+	emit_error(g, what, err);
+}
+
+void
+group_message(struct group *g, const char *text, size_t len)
+{
+	char line[1024];
+	int n;
+
+	if (g != NULL && g->out.ready) {
+		output_message(g, text, len);
+		return;
+	}
+	n = snprintf(line, sizeof(line), "grpsup: %.*s\n", (int)len, text);
+	if (n > (int)sizeof(line) - 1) {
+		n = (int)sizeof(line) - 1;
+		line[n - 1] = '\n';
+	}
+	while (write(STDERR_FILENO, line, (size_t)n) == -1 && errno == EINTR)
+		;
+}
+
 /* Whether grpsup still has a child, running or not yet reaped. */
 static int
 has_children(void)
@@ -421,6 +475,8 @@ group_check_done(struct group *g)
 			group_stop_orphans(g);
 		return;
 	}
+	if (!output_idle(g))
+		return;
 	g->state = GROUP_DONE;
 	ev_break(g->loop, EVBREAK_ALL);
 }
@@ -482,7 +538,7 @@ group_setup_process(struct group *g)
 		errno = ENOMEM;
 		return -1;
 	}
-	return 0;
+	return output_setup(g);
 }
 
 int

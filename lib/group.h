@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "output.h"
 #include "spawn.h"
 
 enum program_state {
@@ -49,6 +50,7 @@ struct program {
 	struct spawn_error fail;
 	ev_tstamp started, ended;
 	ev_timer grace_timer;
+	struct program_output output;	/* output.mode is the caller's */
 };
 
 enum group_state {
@@ -66,6 +68,7 @@ enum trigger_kind {
 	TRIGGER_START,		/* prog could not be started: fork, set-up */
 	TRIGGER_SIGNAL,		/* grpsup received sig */
 	TRIGGER_TIMEOUT,	/* the --timeout deadline passed */
+	TRIGGER_EPIPE,		/* grpsup's stdout or stderr lost its reader */
 };
 
 struct trigger {
@@ -110,6 +113,7 @@ struct group {
 	int exit_from;		/* index of --exit-code-from, -1: none */
 	group_event_fn *on_event;
 	void *event_arg;
+	struct output out;	/* out.color and out.timestamps are the caller's */
 
 	/* Owned by the group. */
 	struct ev_loop *loop;
@@ -118,6 +122,8 @@ struct group {
 	struct program **exits;	/* in the order they were reaped */
 	size_t nexits;
 	int start_failed;	/* grpsup could not start a program: 125 */
+	int epipe;		/* grpsup's output lost its reader: 141 ... */
+	size_t epipe_at;	/* ... counted as a failure after this many exits */
 	int killed_all;
 	int orphan_phase;
 	pid_t self;
@@ -151,7 +157,24 @@ int group_prepare(struct group *g);
  */
 int group_run(struct group *g);
 
-/* group_free: release what group_init and group_run allocated. */
+/*
+ * group_free: write what output is still pending (waiting for its readers),
+ * then release what group_init and group_run allocated.
+ */
 void group_free(struct group *g);
+
+/*
+ * group_message: say text (one line, no newline) as grpsup, on stderr, in
+ * the group's output order: labelled, never inside a program's line. Before
+ * group_run has set up the output, it is written directly as "grpsup: text".
+ */
+void group_message(struct group *g, const char *text, size_t len);
+
+/* For output.c: a pipe ended or a destination drained: maybe done. */
+void group_output_changed(struct group *g);
+/* For output.c: grpsup's stdout or stderr lost its reader (EPIPE). */
+void group_output_broken(struct group *g);
+/* For output.c: something failed that grpsup should report. */
+void group_output_error(struct group *g, const char *what, int err);
 
 #endif

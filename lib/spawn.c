@@ -240,9 +240,10 @@ spawn_step_name(int step)
 		[SPAWN_DIRECTORY] = "chdir",
 		[SPAWN_EXEC] = "exec",
 		[SPAWN_FORK] = "fork",
+		[SPAWN_PIPE] = "pipe",
 	};
 
-	if (step < 0 || step > SPAWN_FORK)
+	if (step < 0 || step > SPAWN_PIPE)
 		return "start";
 	return names[step];
 }

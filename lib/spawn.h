@@ -12,6 +12,7 @@ enum spawn_step {
 	SPAWN_DIRECTORY,
 	SPAWN_EXEC,
 	SPAWN_FORK,		/* in grpsup: no child was created */
+	SPAWN_PIPE,		/* in grpsup: no pipe for its output */
 };
 
 struct spawn_attr {

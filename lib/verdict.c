@@ -43,8 +43,11 @@ group_status(const struct group *g, int *die_signal)
 	}
 	if (g->trigger.kind == TRIGGER_TIMEOUT)
 		return STATUS_TIMEOUT;
-	for (i = 0; i < g->nexits; i++)
-		if (program_failed(g->exits[i]))
+	for (i = 0; i <= g->nexits; i++) {
+		if (g->epipe && g->epipe_at == i)
+			return STATUS_EPIPE;
+		if (i < g->nexits && program_failed(g->exits[i]))
 			return g->exits[i]->status;
+	}
 	return 0;
 }

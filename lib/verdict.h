@@ -7,6 +7,8 @@
 #define STATUS_CANNOT_START 125
 /* The status grpsup exits with when a deadline stopped the group. */
 #define STATUS_TIMEOUT 124
+/* The failure that losing the reader of grpsup's output counts as. */
+#define STATUS_EPIPE 141
 
 /*
  * program_explained: whether p's end is explained by the stop: it ended

@@ -23,9 +23,9 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 }
 
 @test "a command that is not found gives 127, with the reason" {
-	run --separate-stderr -127 "$GRPSUP" -q ./nonexistent 'touch started'
+	run --separate-stderr -127 "$GRPSUP" --raw -q ./nonexistent 'touch started'
 	assert_equal "$stderr" "grpsup: nonexistent: exec ./nonexistent: No such file or directory"
-	run --separate-stderr -127 "$GRPSUP" -q no-such-program-anywhere
+	run --separate-stderr -127 "$GRPSUP" --raw -q no-such-program-anywhere
 	assert_equal "$stderr" "grpsup: no-such-program-anywhere: exec no-such-program-anywhere: No such file or directory"
 	# the group stopped at once: later programs never started
 	assert_file_not_exists started
@@ -33,9 +33,9 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 
 @test "a command that is not executable gives 126" {
 	touch plain-file
-	run --separate-stderr -126 "$GRPSUP" -q ./plain-file
+	run --separate-stderr -126 "$GRPSUP" --raw -q ./plain-file
 	assert_equal "$stderr" "grpsup: plain-file: exec ./plain-file: Permission denied"
-	run -126 "$GRPSUP" -q /
+	run -126 "$GRPSUP" --raw -q /
 }
 
 @test "an exit explained by the stop signal is no failure" {
@@ -52,7 +52,7 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 }
 
 @test "a program that needs SIGKILL at its grace deadline failed with 137" {
-	run --separate-stderr -137 "$GRPSUP" -n client,server -g 100ms "$(after 0 ready)" "trap '' TERM; touch ready; sleep 30"
+	run --separate-stderr -137 "$GRPSUP" --raw -n client,server -g 100ms "$(after 0 ready)" "trap '' TERM; touch ready; sleep 30"
 	use_stderr
 	assert_line "grpsup: server: still running after the 100ms grace: sending SIGKILL"
 }
@@ -76,7 +76,7 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 }
 
 @test "the --timeout deadline gives 124" {
-	run --separate-stderr -124 "$GRPSUP" -t 200ms 'sleep 30' 'sleep 31'
+	run --separate-stderr -124 "$GRPSUP" --raw -t 200ms 'sleep 30' 'sleep 31'
 	assert_equal "${stderr_lines[0]}" "grpsup: the 200ms timeout passed: stopping the group"
 }
 
@@ -85,7 +85,7 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 }
 
 @test "the summary names the trigger, each end and the status" {
-	run --separate-stderr -3 "$GRPSUP" -n srv,cli,killed -g 300ms 'sleep 30' "$(after 3 ready)" "trap '' TERM; touch ready; sleep 30"
+	run --separate-stderr -3 "$GRPSUP" --raw -n srv,cli,killed -g 300ms 'sleep 30' "$(after 3 ready)" "trap '' TERM; touch ready; sleep 30"
 	assert_equal "$stderr" "grpsup: cli exited with status 3: stopping the group
 grpsup: killed: still running after the 300ms grace: sending SIGKILL
 grpsup: summary: stop trigger: cli exited with status 3
@@ -96,7 +96,7 @@ grpsup: exiting with status 3"
 }
 
 @test "the summary names programs that never started" {
-	run --separate-stderr -127 "$GRPSUP" no-such-program-anywhere 'touch started'
+	run --separate-stderr -127 "$GRPSUP" --raw no-such-program-anywhere 'touch started'
 	use_stderr
 	assert_line --index 4 "grpsup:   touch: never started"
 	assert_file_not_exists started
@@ -109,7 +109,7 @@ grpsup: exiting with status 3"
 }
 
 @test "-v reports starts, signals and exits" {
-	run --separate-stderr -0 "$GRPSUP" -v -n a,b 'true' 'sleep 30'
+	run --separate-stderr -0 "$GRPSUP" --raw -v -n a,b 'true' 'sleep 30'
 	use_stderr
 	assert_equal "${stderr_lines[0]%%,*}" "grpsup: a: started"
 	assert_line --partial "grpsup: b: sending SIGTERM"
@@ -123,7 +123,7 @@ grpsup: exiting with status 3"
 		skip "nobody already runs processes here"
 	# nobody may have 2 processes: grpsup and its first program
 	run --separate-stderr -125 setpriv --reuid=65534 --regid=65534 --clear-groups \
-		prlimit --nproc=2 "$GRPSUP" -n first,second,third 'sleep 30' 'sleep 31' 'sleep 32'
+		prlimit --nproc=2 "$GRPSUP" --raw -n first,second,third 'sleep 30' 'sleep 31' 'sleep 32'
 	assert_equal "$stderr" "grpsup: second: fork: Resource temporarily unavailable
 grpsup: second could not be started: stopping the group
 grpsup: summary: stop trigger: second could not be started

@@ -12,7 +12,7 @@ recorder() {
 }
 
 @test "SIGTERM to grpsup: each program gets TERM, grpsup dies of TERM" {
-	start_grpsup -n a,b "$(recorder a)" "$(recorder b)"
+	start_grpsup --raw -n a,b "$(recorder a)" "$(recorder b)"
 	wait_for test -e ready-a -a -e ready-b
 	kill -TERM "$GPID"
 	finish_grpsup

@@ -17,14 +17,14 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 }
 
 @test "a program's leftover daemon is stopped before grpsup exits" {
-	run --separate-stderr -0 "$GRPSUP" 'setsid sleep 1000 & echo $! > daemon'
+	run --separate-stderr -0 "$GRPSUP" --raw 'setsid sleep 1000 & echo $! > daemon'
 	dead "$(cat daemon)"
 	use_stderr
 	assert_line "grpsup: 1 leftover process: sending SIGTERM"
 }
 
 @test "a leftover that ignores the stop signal gets SIGKILL at the grace" {
-	run --separate-stderr -0 "$GRPSUP" -g 200ms "setsid sh -c 'trap \"\" TERM; echo \$\$ > daemon; while :; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done"
+	run --separate-stderr -0 "$GRPSUP" --raw -g 200ms "setsid sh -c 'trap \"\" TERM; echo \$\$ > daemon; while :; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done"
 	dead "$(cat daemon)"
 	use_stderr
 	assert_line --regexp "^grpsup: [0-9]+ leftover process(es)?: sending SIGTERM$"

@@ -19,7 +19,7 @@ in_namespace() {
 }
 
 @test "as PID 1 it reports its own pid as 1 to its programs' parent" {
-	run -0 in_namespace -q 'echo $PPID'
+	run -0 in_namespace --raw -q 'echo $PPID'
 	assert_output "1"
 }
 

@@ -5,7 +5,7 @@
 load helpers
 
 @test "each program leads its own process group" {
-	run -0 "$GRPSUP" -q 'cat /proc/self/stat'
+	run -0 "$GRPSUP" --raw -q 'cat /proc/self/stat'
 	pid=${output%% *}
 	# after the command name: state ppid pgrp
 	read -r _ _ pgrp _ <<<"${output##*) }"
@@ -15,19 +15,19 @@ load helpers
 }
 
 @test "stdin is /dev/null" {
-	run -0 "$GRPSUP" -q 'readlink /proc/self/fd/0'
+	run -0 "$GRPSUP" --raw -q 'readlink /proc/self/fd/0'
 	assert_output "/dev/null"
 }
 
 @test "signal dispositions are default and the mask empty, whatever grpsup inherited" {
-	run -0 "$SIGMASK" -b 10 -b 15 -i 12 -i 2 -i 13 -i 32 -i 33 "$GRPSUP" -q "grep -E '^Sig(Blk|Ign)' /proc/self/status"
+	run -0 "$SIGMASK" -b 10 -b 15 -i 12 -i 2 -i 13 -i 32 -i 33 "$GRPSUP" --raw -q "grep -E '^Sig(Blk|Ign)' /proc/self/status"
 	assert_output "SigBlk:	0000000000000000
 SigIgn:	0000000000000000"
 }
 
 @test "no file descriptor but 0, 1 and 2 reaches a program" {
 	# fds 7 and 9 are open in grpsup's parent; ls itself opens fd 3
-	run -0 bash -c 'exec 7>f 9<f; exec "$0" -q "ls /proc/self/fd"' "$GRPSUP"
+	run -0 bash -c 'exec 7>f 9<f; exec "$0" --raw -q "ls /proc/self/fd"' "$GRPSUP"
 	assert_output "0
 1
 2
@@ -35,7 +35,7 @@ SigIgn:	0000000000000000"
 }
 
 @test "the environment is grpsup's plus GRPSUP_NAME" {
-	run -0 env FOO=bar GRPSUP_NAME=outer "$GRPSUP" -q -n api 'printenv FOO GRPSUP_NAME'
+	run -0 env FOO=bar GRPSUP_NAME=outer "$GRPSUP" --raw -q -n api 'printenv FOO GRPSUP_NAME'
 	assert_output "bar
 api"
 }
@@ -48,10 +48,10 @@ api"
 }
 
 @test "a compound command runs whole through /bin/sh" {
-	run -0 "$GRPSUP" -q 'true && echo second; echo third'
+	run -0 "$GRPSUP" --raw -q 'true && echo second; echo third'
 	assert_output "second
 third"
-	run -0 env X=expanded "$GRPSUP" -q 'echo $X | tr a-z A-Z'
+	run -0 env X=expanded "$GRPSUP" --raw -q 'echo $X | tr a-z A-Z'
 	assert_output "EXPANDED"
 }
 
@@ -60,18 +60,18 @@ third"
 	printf 'not a program\n' > a/tool
 	printf '#!/bin/sh\necho from b\n' > b/tool
 	chmod +x b/tool
-	run -0 env PATH="$PWD/a:$PWD/b:/usr/bin:/bin" "$GRPSUP" -q tool
+	run -0 env PATH="$PWD/a:$PWD/b:/usr/bin:/bin" "$GRPSUP" --raw -q tool
 	assert_output "from b"
-	run --separate-stderr -126 env PATH="$PWD/a:/usr/bin:/bin" "$GRPSUP" -q tool
+	run --separate-stderr -126 env PATH="$PWD/a:/usr/bin:/bin" "$GRPSUP" --raw -q tool
 	assert_equal "$stderr" "grpsup: tool: exec tool: Permission denied"
 }
 
 @test "a plain command runs in an image without /bin/sh" {
 	unshare -m true 2>/dev/null || skip "unshare -m is not allowed here"
 	sh_real=$(readlink -f /bin/sh)
-	run -0 unshare -m bash -c 'mount --bind /dev/null "$1" && exec "$0" -q "echo direct"' "$GRPSUP" "$sh_real"
+	run -0 unshare -m bash -c 'mount --bind /dev/null "$1" && exec "$0" --raw -q "echo direct"' "$GRPSUP" "$sh_real"
 	assert_output "direct"
-	run --separate-stderr -126 unshare -m bash -c 'mount --bind /dev/null "$1" && exec "$0" -q "echo \$HOME"' "$GRPSUP" "$sh_real"
+	run --separate-stderr -126 unshare -m bash -c 'mount --bind /dev/null "$1" && exec "$0" --raw -q "echo \$HOME"' "$GRPSUP" "$sh_real"
 	assert_equal "$stderr" "grpsup: echo: exec /bin/sh: Permission denied"
 }
 
