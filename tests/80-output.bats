@@ -1,0 +1,122 @@
+#!/usr/bin/env bats
+# Label mode: labelled, lossless, line-atomic output with backpressure.
+
+load helpers
+
+# A program that waits for ./go before it exits.
+wait_go() { echo "until [ -e go ]; do sleep 0.01; done"; }
+
+@test "lines are labelled with the name padded to the longest, stdout and stderr apart" {
+	run --separate-stderr -0 "$GRPSUP" -q -n a,longname 'echo out; echo err >&2' "$(wait_go)"
+	assert_equal "$output" "a        | out"
+	assert_equal "$stderr" "a        | err"
+}
+
+@test "labels are at least as wide as grpsup's own" {
+	run --separate-stderr -0 "$GRPSUP" -n a,b 'echo hi' 'sleep 30'
+	assert_equal "$output" "a      | hi"
+	assert_equal "${stderr_lines[0]}" "grpsup | a exited with status 0: stopping the group"
+	assert_equal "${stderr_lines[${#stderr_lines[@]}-1]}" "grpsup | exiting with status 0"
+}
+
+@test "a program's last lines come before grpsup's words about its exit" {
+	run --separate-stderr -3 "$GRPSUP" -n app,x 'seq 3 >&2; exit 3' 'sleep 30'
+	assert_equal "${stderr_lines[0]}" "app    | 1"
+	assert_equal "${stderr_lines[2]}" "app    | 3"
+	assert_equal "${stderr_lines[3]}" "grpsup | app exited with status 3: stopping the group"
+}
+
+@test "bytes pass untouched: NUL, invalid UTF-8, tabs, CR, escapes" {
+	"$GRPSUP" -q -n p "printf 'a\\000b\\377\\376\\t\\r\\033[1mc\\n\\303\\n'" > out
+	printf 'p      | a\000b\377\376\t\r\033[1mc\np      | \303\n' > expected
+	cmp out expected
+}
+
+@test "a last line without a newline gets one at the end" {
+	"$GRPSUP" -q -n p "printf 'no newline'" > out
+	printf 'p      | no newline\n' > expected
+	cmp out expected
+}
+
+@test "lines over 64 KiB are cut into labelled pieces, nothing dropped" {
+	"$GRPSUP" -q -n p "head -c 150000 /dev/zero | tr '\\000' x; echo; echo next" > out
+	run awk '{ print length($0) }' out
+	# 9 bytes of label and 65536 + 65536 + 18928 bytes of line
+	assert_output "65545
+65545
+18937
+13"
+	[ "$(tail -n 1 out)" = "p      | next" ]
+}
+
+@test "two programs at full speed: every line whole, in order, none lost" {
+	"$GRPSUP" -q -n a,b,end 'seq 200000; touch a.done; exec sleep 30' \
+		'seq 200000; touch b.done; exec sleep 30' \
+		'until [ -e a.done ] && [ -e b.done ]; do sleep 0.01; done' > out
+	[ "$(grep -c . out)" -eq 400000 ]
+	# no mixed line: each is a label and a number
+	[ "$(grep -Evc '^(a|b)      \| [0-9]+$' out)" -eq 0 ]
+	seq 200000 > expected
+	sed -n 's/^a      | //p' out | cmp - expected
+	sed -n 's/^b      | //p' out | cmp - expected
+}
+
+@test "nothing is lost when a program writes megabytes and exits while the group stops" {
+	head -c 3000000 /dev/urandom | base64 > data
+	"$GRPSUP" -q -n big,other 'cat data' 'yes' > out
+	grep '^big    | ' out | sed 's/^big    | //' | cmp - data
+}
+
+@test "a reader that goes away stops the group: 141, grpsup not killed by SIGPIPE" {
+	run bash -c '"$0" -q -n y yes | head -n 2; echo "${PIPESTATUS[0]}"' "$GRPSUP"
+	assert_output "y      | y
+y      | y
+141"
+	"$WSTATUS" gpid bash -c '"$0" -q -n y yes | head -n 1 > /dev/null' "$GRPSUP" > end
+	assert_equal "$(cat end)" "exit 0"
+}
+
+@test "programs start with SIGPIPE at its default, although grpsup ignores it" {
+	run -0 "$GRPSUP" -q -n p 'grep SigIgn /proc/self/status'
+	assert_output "p      | SigIgn:	0000000000000000"
+}
+
+@test "--color: always colours labels, never and auto off a terminal do not" {
+	run -0 "$GRPSUP" -q --color always -n p 'echo hi'
+	assert_output $'\033[36mp      |\033[0m hi'
+	run -0 "$GRPSUP" -q --color never -n p 'echo hi'
+	assert_output "p      | hi"
+	run -0 "$GRPSUP" -q -n p 'echo hi'
+	assert_output "p      | hi"
+	run --separate-stderr "$GRPSUP" --color sometimes 'echo hi'
+	assert_equal "$status" 125
+	assert_equal "${stderr_lines[0]}" "grpsup: --color: 'sometimes' is not auto, always or never"
+}
+
+@test "--color auto colours on a terminal unless NO_COLOR is set" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	script -qec "$GRPSUP -q -n p 'echo hi'" /dev/null > out
+	grep -q $'\033\\[36mp' out
+	NO_COLOR=1 script -qec "$GRPSUP -q -n p 'echo hi'" /dev/null > out
+	! grep -q $'\033' out
+}
+
+@test "--timestamps puts the time on every line" {
+	run -0 "$GRPSUP" -q --timestamps -n p 'echo a; echo b'
+	assert_line --index 0 --regexp '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} p      \| a$'
+	assert_line --index 1 --regexp '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3} p      \| b$'
+}
+
+@test "--raw: programs write straight to grpsup's stdout, grpsup speaks plainly" {
+	run --separate-stderr -0 "$GRPSUP" --raw -n p 'echo plain'
+	assert_equal "$output" "plain"
+	assert_equal "${stderr_lines[0]}" "grpsup: p exited with status 0: stopping the group"
+}
+
+@test "no pipe of another program reaches a labelled program" {
+	run -0 "$GRPSUP" -q -n a,b 'sleep 30' 'sleep 0.1; ls /proc/self/fd'
+	assert_output "b      | 0
+b      | 1
+b      | 2
+b      | 3"
+}
