@@ -14,12 +14,11 @@
 #include "command.h"
 #include "descend.h"
 #include "env.h"
+#include "container.h"
 #include "group.h"
 
 extern char **environ;
 
-#define container_of(ptr, type, member) \
-	((type *)(void *)((char *)(ptr) - offsetof(type, member)))
 
 /* Received by grpsup: the first three stop the group, the rest are passed on. */
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGQUIT };

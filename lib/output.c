@@ -7,11 +7,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "container.h"
 #include "group.h"
 #include "output.h"
 
-#define container_of(ptr, type, member) \
-	((type *)(void *)((char *)(ptr) - offsetof(type, member)))
 
 /* Lines gathered into one writev: IOV_MAX is 1024, a line takes up to 4. */
 #define BATCH_LINES 256
