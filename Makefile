@@ -1,6 +1,6 @@
 # grpsup: a process-group supervisor.  make, make check, make install.
 .DELETE_ON_ERROR:
-.PHONY: all check deps demo install uninstall clean lint FORCE
+.PHONY: all bench check deps demo install uninstall clean lint FORCE
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -64,6 +64,10 @@ check: deps
 demo: deps
 	@$(MAKE) --no-print-directory grpsup $(DEMO)
 	sh tests/demo/run.sh
+
+# Figures, not a test: output throughput beside plain sh -c and concurrently.
+bench: grpsup
+	@sh tests/bench/run.sh
 
 lint:
 	mandoc -Tlint -Wwarning man/grpsup.1

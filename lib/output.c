@@ -12,8 +12,13 @@
 #include "output.h"
 
 
-/* Lines gathered into one writev: IOV_MAX is 1024, a line takes up to 4. */
-#define BATCH_LINES 256
+/*
+ * Lines gathered into one writev, up to IOV_MAX pieces (a line takes 2 to 4):
+ * every write to a pipe takes its lock and wakes its reader, so fewer and
+ * larger writes are what makes label mode cheap (tests/bench/output.sh).
+ */
+#define BATCH_IOV 1024
+#define LINE_IOV_MAX 4
 
 static const char *const palette[] = {
 	"\033[36m", "\033[33m", "\033[32m", "\033[35m", "\033[34m", "\033[31m",
@@ -21,8 +26,8 @@ static const char *const palette[] = {
 #define COLOR_RESET "\033[0m"
 
 struct batch {
-	struct iovec iov[BATCH_LINES * 4];
-	int n, lines;
+	struct iovec iov[BATCH_IOV];
+	int n;
 	char stamp[32];
 	size_t stamp_len;
 };
@@ -68,7 +73,7 @@ stamp_now(struct batch *b)
 static void
 batch_begin(struct batch *b, const struct output *o)
 {
-	b->n = b->lines = 0;
+	b->n = 0;
 	b->stamp_len = 0;
 	if (o->timestamps)
 		stamp_now(b);
@@ -84,7 +89,6 @@ batch_add(struct batch *b, const char *label, size_t label_len,
 	b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)line, len };
 	if (add_newline)
 		b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)"\n", 1 };
-	b->lines++;
 }
 
 static void
@@ -92,7 +96,7 @@ batch_write(struct batch *b, struct writer *w)
 {
 	if (b->n > 0)
 		(void)writer_writev(w, b->iov, b->n);
-	b->n = b->lines = 0;
+	b->n = 0;
 }
 
 /*
@@ -160,7 +164,7 @@ source_pump(struct source *s)
 		    s->buf + off, len, add_nl);
 		complete += whole;
 		off += len;
-		if (b.lines == BATCH_LINES)
+		if (b.n > BATCH_IOV - LINE_IOV_MAX)
 			batch_write(&b, w);
 	}
 	batch_write(&b, w);
@@ -185,17 +189,17 @@ source_read(struct source *s)
 {
 	ssize_t n;
 
-	if (s->buf == NULL && (s->buf = malloc(OUTPUT_LINE_MAX)) == NULL) {
+	if (s->buf == NULL && (s->buf = malloc(OUTPUT_BUF_SIZE)) == NULL) {
 		source_close(s);
 		group_output_error(group_of(s), "read output", ENOMEM);
 		return -1;
 	}
-	if (s->len == OUTPUT_LINE_MAX) {	/* a full line waits for room */
+	if (s->len == OUTPUT_BUF_SIZE) {	/* the buffer waits for room */
 		errno = EAGAIN;
 		return -1;
 	}
 	do
-		n = read(s->fd, s->buf + s->len, OUTPUT_LINE_MAX - s->len);
+		n = read(s->fd, s->buf + s->len, OUTPUT_BUF_SIZE - s->len);
 	while (n == -1 && errno == EINTR);
 	if (n > 0)
 		s->len += (size_t)n;
@@ -328,6 +332,8 @@ output_child_fds(struct program *p, int fds[2])
 	}
 	for (k = 0; k < 2; k++) {
 		fcntl(pipes[k][0], F_SETFL, O_NONBLOCK);	/* our own pipe */
+		/* a wider pipe means fewer, larger reads; best effort */
+		fcntl(pipes[k][0], F_SETPIPE_SZ, OUTPUT_BUF_SIZE);
 		po->src[k].fd = pipes[k][0];
 		fds[k] = pipes[k][1];
 	}

@@ -6,6 +6,27 @@ load helpers
 # A program that waits for ./go before it exits.
 wait_go() { echo "until [ -e go ]; do sleep 0.01; done"; }
 
+# blocked_in_write PID: PID sleeps in a pipe write (its reader is full).
+blocked_in_write() { [[ "$(cat "/proc/$1/wchan" 2>/dev/null)" == *pipe_write ]]; }
+# yes_of PID: the pid of the child of PID that runs yes.
+yes_of() {
+	local c
+	for c in $(children_of "$1"); do
+		if [ "$(cat "/proc/$c/comm")" = yes ]; then echo "$c"; fi
+	done
+}
+
+# out_is FORMAT: ./out holds exactly what printf FORMAT prints.
+out_is() { printf "$1" | cmp -s - out; }
+
+# nonblocking FD: the open file description behind our FD has O_NONBLOCK.
+nonblocking() {
+	local flags
+	flags=$(awk '/^flags:/ { print $2 }' "/proc/$BASHPID/fdinfo/$1")
+	[ -n "$flags" ] || { echo "no fd $1" >&2; return 2; }
+	(( 8#$flags & 8#4000 ))
+}
+
 @test "lines are labelled with the name padded to the longest, stdout and stderr apart" {
 	run --separate-stderr -0 "$GRPSUP" -q -n a,longname 'echo out; echo err >&2' "$(wait_go)"
 	assert_equal "$output" "a        | out"
@@ -36,6 +57,15 @@ wait_go() { echo "until [ -e go ]; do sleep 0.01; done"; }
 	"$GRPSUP" -q -n p "printf 'no newline'" > out
 	printf 'p      | no newline\n' > expected
 	cmp out expected
+}
+
+@test "a partial line shows after a short delay; its continuation gets a new label" {
+	"$GRPSUP" -q -n p "printf 'Password: '; $(wait_go); echo more" > out 3>&- &
+	GPID=$!
+	wait_for out_is 'p      | Password: \n'
+	touch go
+	wait "$GPID"
+	printf 'p      | Password: \np      | more\n' | cmp - out
 }
 
 @test "lines over 64 KiB are cut into labelled pieces, nothing dropped" {
@@ -119,4 +149,43 @@ y      | y
 b      | 1
 b      | 2
 b      | 3"
+}
+
+@test "a stalled reader holds the programs, not the group: it stops on time, then every line arrives" {
+	mkfifo pipe
+	exec 6<>pipe			# a reader that does not read
+	"$GRPSUP" -q -g 1s -n y,go 'yes' "$(wait_go)" > pipe 2> err 3>&- 6>&- &
+	GPID=$!
+	wait_for child_runs "$GPID" yes
+	ypid=$(yes_of "$GPID")
+	wait_for blocked_in_write "$ypid"
+	touch go
+	wait_for dead "$ypid"		# stopped by its TERM, not held by the pipe
+	alive "$GPID"			# lines still to write
+	exec 7<pipe
+	exec 6<&-
+	cat <&7 > got 3>&- &
+	exec 7<&-
+	wait "$GPID"
+	wait
+	[ "$(grep -c . got)" -gt 1000 ]
+	[ "$(grep -cvx 'y      | y' got)" -eq 0 ]
+}
+
+@test "the stdout grpsup shares with its parent never becomes non-blocking" {
+	mkfifo pipe
+	exec 6<>pipe
+	exec 7>pipe			# grpsup's stdout is this very description
+	"$GRPSUP" -q -n y,go 'yes' "$(wait_go)" >&7 2> err 3>&- 6>&- &
+	GPID=$!
+	wait_for child_runs "$GPID" yes
+	ypid=$(yes_of "$GPID")
+	wait_for blocked_in_write "$ypid"	# grpsup's writes wait on a full pipe
+	run nonblocking 7
+	assert_equal "$status" 1
+	exec 7>&-
+	touch go
+	cat <&6 > /dev/null 3>&- &
+	wait "$GPID"
+	exec 6<&-
 }
