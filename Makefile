@@ -22,10 +22,11 @@ SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-p
 SAN = $(SAN_$(SANITIZE))
 GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) -MMD -MP $(CFLAGS)
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
-GRP_LDLIBS = -lev $(LDLIBS)
+GRP_LDLIBS = -lev -linih $(LDLIBS)
 
-LIB_OBJ = lib/command.o lib/descend.o lib/duration.o lib/env.o lib/group.o \
-	lib/output.o lib/signame.o lib/spawn.o lib/verdict.o lib/writer.o
+LIB_OBJ = lib/command.o lib/config.o lib/descend.o lib/duration.o lib/env.o \
+	lib/envfile.o lib/group.o lib/identity.o lib/output.o lib/probe.o \
+	lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o lib/writer.o
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 DEMO = tests/demo/server tests/demo/client

@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "../lib/command.h"
+#include "../lib/config.h"
 #include "../lib/duration.h"
+#include "../lib/envfile.h"
 #include "../lib/group.h"
 #include "../lib/signame.h"
 #include "../lib/verdict.h"
@@ -44,12 +46,12 @@ sanitize_stdio(void)
 }
 
 static int
-name_taken(const struct group *g, size_t upto, const char *name)
+name_taken(const struct conf *c, size_t upto, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < upto; i++)
-		if (strcmp(g->progs[i].name, name) == 0)
+		if (strcmp(c->progs[i].name, name) == 0)
 			return 1;
 	return 0;
 }
@@ -66,36 +68,35 @@ next_listed_name(const char **list)
 }
 
 static char *
-derived_name(const struct group *g, size_t upto, const char *command)
+derived_name(const struct conf *c, size_t upto, const char *command)
 {
 	char base[NAME_MAX_LEN + 1], name[NAME_MAX_LEN + 16];
 	int n;
 
 	command_name(command, base, sizeof(base));
 	snprintf(name, sizeof(name), "%s", base);
-	for (n = 2; name_taken(g, upto, name); n++)
+	for (n = 2; name_taken(c, upto, name); n++)
 		snprintf(name, sizeof(name), "%s-%d", base, n);
 	return strdup(name);
 }
 
 static void
-name_programs(struct group *g, const struct options *o)
+name_programs(struct conf *c, const char *list)
 {
-	const char *list = o->names;
 	char msg[256];
 	size_t i;
 
-	for (i = 0; i < g->nprogs; i++) {
-		struct program *p = &g->progs[i];
+	for (i = 0; i < c->nprogs; i++) {
+		struct conf_program *p = &c->progs[i];
 
 		if (list == NULL) {
-			p->name = derived_name(g, i, p->command);
+			p->name = derived_name(c, i, p->command);
 			continue;
 		}
 		if (*list == '\0')
 			break;
 		p->name = next_listed_name(&list);
-		if (!name_is_valid(p->name) || name_taken(g, i, p->name)) {
+		if (!name_is_valid(p->name) || name_taken(c, i, p->name)) {
 			snprintf(msg, sizeof(msg), "--names: %s name '%.64s' "
 			    "(names are unique, of A-Z a-z 0-9 _ . -)",
 			    name_is_valid(p->name) ? "duplicate" : "invalid",
@@ -103,11 +104,110 @@ name_programs(struct group *g, const struct options *o)
 			usage_error(msg);
 		}
 	}
-	if (list != NULL && (i < g->nprogs || *list != '\0')) {
+	if (list != NULL && (i < c->nprogs || *list != '\0')) {
 		snprintf(msg, sizeof(msg), "--names: %s names for %zu commands",
-		    i < g->nprogs ? "too few" : "too many", g->nprogs);
+		    i < c->nprogs ? "too few" : "too many", c->nprogs);
 		usage_error(msg);
 	}
+}
+
+_Noreturn static void
+no_memory(void)
+{
+	say("%s", strerror(ENOMEM));
+	exit(STATUS_CANNOT_START);
+}
+
+/* The COMMANDs as a group without a file: names from -n or derived. */
+static void
+conf_from_commands(struct conf *c, const struct options *o)
+{
+	char msg[64];
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	c->grace_ms = c->timeout_ms = -1;
+	c->color = c->timestamps = -1;
+	if ((c->progs = calloc(o->ncommands, sizeof(*c->progs))) == NULL)
+		no_memory();
+	c->nprogs = c->cap = o->ncommands;
+	for (i = 0; i < c->nprogs; i++) {
+		struct conf_program *p = &c->progs[i];
+
+		if (strspn(o->commands[i], " \t\n") == strlen(o->commands[i])) {
+			snprintf(msg, sizeof(msg), "command %zu is empty", i + 1);
+			usage_error(msg);
+		}
+		if ((p->command = strdup(o->commands[i])) == NULL)
+			no_memory();
+		p->grace_ms = p->ready_timeout_ms = -1;
+	}
+	name_programs(c, o->names);
+}
+
+_Noreturn static void
+file_error(const struct conf_error *e)
+{
+	fflush(stdout);
+	if (e->line > 0)
+		fprintf(stderr, "%s:%d: %s\n", e->file, e->line, e->msg);
+	else
+		fprintf(stderr, "%s: %s\n", e->file, e->msg);
+	exit(STATUS_CANNOT_START);
+}
+
+/* -f FILE, else ./grpsup.conf, else ./Procfile. */
+static void
+conf_from_file(struct conf *c, const struct options *o)
+{
+	struct conf_error e;
+	const char *path = o->file;
+
+	if (o->names != NULL)
+		usage_error("--names: the names come from the file");
+	if (path == NULL && access("grpsup.conf", F_OK) == 0)
+		path = "grpsup.conf";
+	else if (path == NULL && access("Procfile", F_OK) == 0)
+		path = "Procfile";
+	else if (path == NULL)
+		usage_error("no command given, and no ./grpsup.conf or "
+		    "./Procfile here");
+	if (conf_load(path, c, &e) == -1)
+		file_error(&e);
+}
+
+/* --env-file: loaded after the file's own [grpsup] env files. */
+static void
+load_env_files(struct strv *env, const struct options *o)
+{
+	struct conf_error e;
+	size_t i;
+
+	for (i = 0; i < o->nenv_files; i++) {
+		memset(&e, 0, sizeof(e));
+		snprintf(e.file, sizeof(e.file), "%s", o->env_files[i]);
+		if (envfile_load(o->env_files[i], env, &e.line, e.msg,
+		    sizeof(e.msg)) == 0)
+			continue;
+		if (e.line == 0) {
+			char msg[700];
+
+			snprintf(msg, sizeof(msg), "--env-file: '%s': %s",
+			    o->env_files[i], e.msg);
+			usage_error(msg);
+		}
+		file_error(&e);
+	}
+}
+
+static void
+push_all(struct strv *to, const struct strv *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		if (strv_push(to, from->v[i], (size_t)-1) == -1)
+			no_memory();
 }
 
 static int
@@ -132,66 +232,130 @@ use_color(int when, int fd)
 	return isatty(fd) && (no == NULL || *no == '\0');
 }
 
+#define PICK(opt, file, dflt) ((opt) >= 0 ? (opt) : (file) >= 0 ? (file) : \
+    (dflt))
+
+/* Move c's programs into g; the command line overrides the file's [grpsup]. */
 static void
-build_group(struct group *g, const struct options *o)
+build_group(struct group *g, struct conf *c, const struct options *o,
+    const struct strv *cli_env)
 {
+	const char *from = o->exit_code_from ? o->exit_code_from :
+	    c->exit_code_from;
 	char msg[256];
 	size_t i;
+	int color;
 
-	if (o->ncommands == 0)
-		usage_error("no command given");
-	if (group_init(g, o->ncommands) == -1) {
-		say("%s", strerror(errno));
-		exit(STATUS_CANNOT_START);
-	}
-	g->stop_signal = o->stop_signal;
-	g->grace_ms = o->grace_ms;
-	g->timeout_ms = o->timeout_ms;
+	if (group_init(g, c->nprogs) == -1)
+		no_memory();
+	g->stop_signal = o->stop_signal ? o->stop_signal : c->stop_signal ?
+	    c->stop_signal : SIGTERM;
+	g->grace_ms = PICK(o->grace_ms, c->grace_ms, 10000);
+	g->timeout_ms = PICK(o->timeout_ms, c->timeout_ms, 0);
 	for (i = 0; i < g->nprogs; i++) {
-		if (strspn(o->commands[i], " \t\n") == strlen(o->commands[i])) {
-			snprintf(msg, sizeof(msg), "command %zu is empty", i + 1);
-			usage_error(msg);
-		}
-		g->progs[i].command = strdup(o->commands[i]);
-		g->progs[i].stop_signal = o->stop_signal;
-		g->progs[i].grace_ms = o->grace_ms;
-		g->progs[i].output.mode = o->raw ? OUTPUT_RAW : OUTPUT_LABEL;
+		struct conf_program *cp = &c->progs[i];
+		struct program *p = &g->progs[i];
+
+		p->name = cp->name;
+		p->command = cp->command;
+		p->directory = cp->directory;
+		p->ready = cp->ready;
+		p->id = cp->id;
+		p->after = cp->after;
+		cp->name = cp->command = cp->directory = cp->ready = NULL;
+		memset(&cp->id, 0, sizeof(cp->id));
+		memset(&cp->after, 0, sizeof(cp->after));
+		p->stop_signal = cp->stop_signal ? cp->stop_signal :
+		    g->stop_signal;
+		p->grace_ms = cp->grace_ms >= 0 ? cp->grace_ms : g->grace_ms;
+		p->ready_timeout_ms = cp->ready_timeout_ms >= 0 ?
+		    cp->ready_timeout_ms : 60000;
+		p->oneshot = cp->oneshot;
+		p->output.mode = o->raw ? OUTPUT_RAW : cp->output;
+		push_all(&p->env, &c->env);
+		push_all(&p->env, cli_env);
+		push_all(&p->env, &cp->file_env);
+		push_all(&p->env, &cp->line_env);
 	}
-	name_programs(g, o);
-	g->out.timestamps = o->timestamps;
-	g->out.color[0] = use_color(o->color, STDOUT_FILENO);
-	g->out.color[1] = use_color(o->color, STDERR_FILENO);
-	if (o->exit_code_from != NULL &&
-	    (g->exit_from = find_program(g, o->exit_code_from)) == -1) {
+	color = PICK(o->color, c->color, COLOR_AUTO);
+	g->out.timestamps = o->timestamps || c->timestamps == 1;
+	g->out.color[0] = use_color(color, STDOUT_FILENO);
+	g->out.color[1] = use_color(color, STDERR_FILENO);
+	if (from != NULL && (g->exit_from = find_program(g, from)) == -1) {
 		snprintf(msg, sizeof(msg), "--exit-code-from: no program "
-		    "named '%.64s'", o->exit_code_from);
+		    "named '%.64s'", from);
 		usage_error(msg);
 	}
 }
 
-/* --check: the resolved group, one program a line, on stdout. */
+static void
+print_env_names(const struct strv *env)
+{
+	size_t i, j;
+
+	if (env->n == 0)
+		return;
+	printf("  env:");
+	for (i = 0; i < env->n; i++) {	/* each key once, its last value wins */
+		size_t k = strcspn(env->v[i], "=");
+
+		for (j = i + 1; j < env->n; j++)
+			if (strncmp(env->v[j], env->v[i], k + 1) == 0)
+				break;
+		if (j == env->n)
+			printf(" %.*s", (int)k, env->v[i]);
+	}
+	printf("\n");
+}
+
+static void
+print_program(const struct program *p)
+{
+	static const char *const modes[] = { "label", "raw", "null" };
+	char d[32], num[16];
+	size_t j;
+
+	printf("%s: %s\n", p->name, p->command);
+	if (command_is_plain(p->command)) {
+		printf("  run: direct:");
+		for (j = 0; p->argv[j] != NULL; j++)
+			printf(" %s", p->argv[j]);
+		printf("\n");
+	} else {
+		printf("  run: via %s -c\n", COMMAND_SHELL);
+	}
+	printf("  stop: SIG%s, grace %s\n", signal_name(p->stop_signal, num,
+	    sizeof(num)), duration_format(p->grace_ms, d, sizeof(d)));
+	if (p->directory != NULL)
+		printf("  directory: %s\n", p->directory);
+	if (p->id.change || p->id.has_user)
+		printf("  user: uid %u, gid %u\n", (unsigned)p->id.uid,
+		    (unsigned)p->id.gid);
+	print_env_names(&p->env);
+	if (p->after.n > 0) {
+		printf("  after:");
+		for (j = 0; j < p->after.n; j++)
+			printf(" %s", p->after.v[j]);
+		printf("\n");
+	}
+	if (p->ready != NULL)
+		printf("  ready: %s, timeout %s\n", p->ready,
+		    duration_format(p->ready_timeout_ms, d, sizeof(d)));
+	if (p->oneshot)
+		printf("  oneshot\n");
+	if (p->output.mode != OUTPUT_LABEL)
+		printf("  output: %s\n", modes[p->output.mode]);
+}
+
+/* --check: the resolved group, a few lines per program, on stdout. */
 static void
 print_group(const struct group *g)
 {
-	char d[32], num[16];
-	size_t i, j;
+	char d[32];
+	size_t i;
 
-	for (i = 0; i < g->nprogs; i++) {
-		const struct program *p = &g->progs[i];
-
-		printf("%s: %s\n", p->name, p->command);
-		if (command_is_plain(p->command)) {
-			printf("  run: direct:");
-			for (j = 0; p->argv[j] != NULL; j++)
-				printf(" %s", p->argv[j]);
-			printf("\n");
-		} else {
-			printf("  run: via %s -c\n", COMMAND_SHELL);
-		}
-		printf("  stop: SIG%s, grace %s\n",
-		    signal_name(p->stop_signal, num, sizeof(num)),
-		    duration_format(p->grace_ms, d, sizeof(d)));
-	}
+	for (i = 0; i < g->nprogs; i++)
+		print_program(&g->progs[i]);
 	if (g->timeout_ms > 0)
 		printf("timeout: %s\n", duration_format(g->timeout_ms, d,
 		    sizeof(d)));
@@ -219,6 +383,8 @@ main(int argc, char **argv)
 {
 	enum verbosity level;
 	struct options o;
+	struct strv cli_env = { 0 };
+	struct conf c;
 	struct group g;
 	char err[256];
 	int status, die_signal;
@@ -235,7 +401,17 @@ main(int argc, char **argv)
 		return 0;
 	}
 	level = o.quiet ? QUIET : o.verbose ? VERBOSE : NORMAL;
-	build_group(&g, &o);
+	if (o.file != NULL && o.ncommands > 0)
+		usage_error("-f and COMMANDs together: give one or the other");
+	if (o.ncommands > 0)
+		conf_from_commands(&c, &o);
+	else
+		conf_from_file(&c, &o);
+	load_env_files(&cli_env, &o);
+	build_group(&g, &c, &o, &cli_env);
+	conf_free(&c);
+	strv_free(&cli_env);
+	free(o.env_files);
 	g.on_event = messages_event;
 	g.event_arg = &level;
 	messages_route(&g);

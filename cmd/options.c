@@ -2,19 +2,22 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../lib/duration.h"
 #include "../lib/signame.h"
 #include "options.h"
 
-enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS };
+enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
-static const char short_opts[] = "+:n:g:s:e:t:qvhV";
+static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
 
 static const struct option long_opts[] = {
 	{ "names", required_argument, NULL, 'n' },
+	{ "file", required_argument, NULL, 'f' },
+	{ "env-file", required_argument, NULL, OPT_ENV_FILE },
 	{ "grace", required_argument, NULL, 'g' },
 	{ "stop-signal", required_argument, NULL, 's' },
 	{ "exit-code-from", required_argument, NULL, 'e' },
@@ -32,10 +35,14 @@ static const struct option long_opts[] = {
 
 const char options_help[] =
 "Usage: grpsup [OPTION]... [--] COMMAND...\n"
+"       grpsup [OPTION]... [-f FILE]\n"
 "Run each COMMAND as one program of a group; when any of them exits, stop\n"
-"the others and exit with the status of the first failure.\n"
+"the others and exit with the status of the first failure.  With no COMMAND,\n"
+"the programs come from FILE, else ./grpsup.conf, else ./Procfile.\n"
 "\n"
 "  -n, --names LIST           comma-separated names for the COMMANDs\n"
+"  -f, --file FILE            programs from a grpsup.conf or a Procfile\n"
+"      --env-file FILE        KEY=VALUE lines for every program's environment\n"
 "  -g, --grace DURATION       time between the stop signal and SIGKILL (10s)\n"
 "  -s, --stop-signal SIG      signal that asks a program to stop (TERM)\n"
 "  -e, --exit-code-from NAME  exit with NAME's status\n"
@@ -46,13 +53,14 @@ const char options_help[] =
 "      --timestamps           put the time on every output line\n"
 "  -q, --quiet                no summary, only errors\n"
 "  -v, --verbose              also report starts, signals and exits\n"
-"      --check                check the command line, print the group, start nothing\n"
+"      --check                check everything, print the group, start nothing\n"
 "  -h, --help                 show this help\n"
 "  -V, --version              show the version\n"
 "\n"
 "DURATION: 500ms, 10s, 1m30s, 2h; a bare number is seconds.\n"
 "SIG: TERM, SIGTERM or 15.  Exit status: the first failing program's,\n"
-"124 on timeout, 125 when grpsup itself fails.  See grpsup(1).\n";
+"124 on timeout, 125 when grpsup itself fails.  See grpsup(1) and\n"
+"grpsup.conf(5).\n";
 
 static int
 fail(char *err, size_t len, const char *fmt, const char *a, const char *b)
@@ -95,6 +103,8 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 
 	switch (c) {
 	case 'n': o->names = optarg; return 0;
+	case 'f': o->file = optarg; return 0;
+	case OPT_ENV_FILE: o->env_files[o->nenv_files++] = optarg; return 0;
 	case 'g': return parse_duration("--grace", optarg, &o->grace_ms, err,
 	    len);
 	case 's':
@@ -144,8 +154,11 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	o->grace_ms = 10000;
-	o->stop_signal = SIGTERM;
+	o->grace_ms = -1;
+	o->timeout_ms = -1;
+	o->color = -1;
+	if ((o->env_files = calloc((size_t)argc + 1, sizeof(char *))) == NULL)
+		return fail(err, len, "%s%s", strerror(errno), "");
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1)

@@ -10,12 +10,15 @@ struct options {
 	char **commands;	/* the COMMAND arguments, in order */
 	size_t ncommands;
 	const char *names;	/* -n: comma-separated, or NULL */
-	int64_t grace_ms;
-	int stop_signal;
+	const char *file;	/* -f, or NULL */
+	const char **env_files;	/* --env-file, in order */
+	size_t nenv_files;
+	int64_t grace_ms;	/* -1: not given */
+	int stop_signal;	/* 0: not given */
 	const char *exit_code_from;
-	int64_t timeout_ms;	/* 0: none */
+	int64_t timeout_ms;	/* 0: none; -1: not given */
 	int raw;
-	int color;		/* enum color_when */
+	int color;		/* enum color_when; -1: not given */
 	int timestamps;
 	int quiet;
 	int verbose;
@@ -27,8 +30,9 @@ struct options {
 /*
  * options_parse: read grpsup's command line into o, stopping at the first
  * argument that is not an option (every later one is a COMMAND). Values are
- * checked here (DURATION, SIG). Returns 0, or -1 with a one-line message
- * naming the option in err (of size len).
+ * checked here (DURATION, SIG); what was not given is marked so, for a file's
+ * settings to apply. Returns 0, or -1 with a one-line message naming the
+ * option in err (of size len). o->env_files is malloc'd: free() it.
  */
 int options_parse(int argc, char **argv, struct options *o, char *err,
     size_t len);

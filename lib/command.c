@@ -152,10 +152,18 @@ command_name(const char *cmd, char *buf, size_t len)
 int
 name_is_valid(const char *s)
 {
+	return name_is_valid_n(s, strlen(s));
+}
+
+int
+name_is_valid_n(const char *s, size_t len)
+{
 	size_t n;
 
-	for (n = 0; s[n] != '\0'; n++)
-		if (!is_name_char(s[n]) || n >= NAME_MAX_LEN)
+	if (len == 0 || len > NAME_MAX_LEN)
+		return 0;
+	for (n = 0; n < len; n++)
+		if (!is_name_char(s[n]))
 			return 0;
-	return n > 0;
+	return 1;
 }

@@ -36,5 +36,7 @@ char *command_name(const char *cmd, char *buf, size_t len);
  */
 #define NAME_MAX_LEN 64
 int name_is_valid(const char *s);
+/* name_is_valid_n: the same for the first len bytes of s. */
+int name_is_valid_n(const char *s, size_t len);
 
 #endif

@@ -69,8 +69,8 @@ group_init(struct group *g, size_t nprogs)
 static int
 program_prepare(struct program *p)
 {
-	char *layer[2] = { NULL, NULL };
-	char *const *layers[1] = { layer };
+	char *name[2] = { NULL, NULL };
+	char *const *layers[3] = { p->id.env.v, p->env.v, name };
 
 	free(p->argv);
 	free(p->envp);
@@ -82,8 +82,8 @@ program_prepare(struct program *p)
 		p->env_name = NULL;
 		return -1;
 	}
-	layer[0] = p->env_name;
-	if ((p->envp = env_build(environ, layers, 1)) == NULL)
+	name[0] = p->env_name;
+	if ((p->envp = env_build(environ, layers, 3)) == NULL)
 		return -1;
 	return 0;
 }
@@ -117,6 +117,11 @@ group_free(struct group *g)
 		free(g->progs[i].env_name);
 		free(g->progs[i].name);
 		free(g->progs[i].command);
+		free(g->progs[i].directory);
+		free(g->progs[i].ready);
+		strv_free(&g->progs[i].env);
+		strv_free(&g->progs[i].after);
+		identity_free(&g->progs[i].id);
 	}
 	free(g->progs);
 	free(g->exits);
@@ -172,7 +177,8 @@ static void
 program_start(struct program *p)
 {
 	struct group *g = p->group;
-	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1, NULL };
+	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1,
+	    p->directory, &p->id };
 	int fds[2], step = SPAWN_FORK;
 
 	p->started = ev_time();

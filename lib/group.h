@@ -5,8 +5,10 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "identity.h"
 #include "output.h"
 #include "spawn.h"
+#include "strv.h"
 
 enum program_state {
 	PROGRAM_PENDING,	/* not started yet */
@@ -33,6 +35,13 @@ struct program {
 	char *command;		/* malloc'd; group_free frees it */
 	int stop_signal;
 	int64_t grace_ms;
+	struct strv env;	/* KEY=VALUE over grpsup's own, later winning */
+	char *directory;	/* malloc'd; NULL: grpsup's */
+	struct identity id;	/* resolved user and groups; zero: grpsup's */
+	struct strv after;	/* names it starts after (section 8) */
+	char *ready;		/* its readiness PROBE, malloc'd, or NULL */
+	int64_t ready_timeout_ms;
+	int oneshot;
 
 	/* Owned by the group. */
 	struct group *group;

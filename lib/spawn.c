@@ -163,6 +163,9 @@ child_run(const struct spawn_attr *a, int pipefd, pid_t parent)
 {
 	if (setpgid(0, 0) == -1)
 		child_fail(pipefd, SPAWN_SETPGID, errno);
+	/* first: a change of credentials clears the parent-death signal */
+	if (a->id != NULL && identity_apply(a->id) == -1)
+		child_fail(pipefd, SPAWN_IDENTITY, errno);
 #ifdef __linux__
 	/* checked after setting: the parent may have died just before */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 || getppid() != parent)
@@ -235,6 +238,7 @@ spawn_step_name(int step)
 	static const char *const names[] = {
 		[SPAWN_OK] = "start",
 		[SPAWN_SETPGID] = "setpgid",
+		[SPAWN_IDENTITY] = "change user",
 		[SPAWN_PARENT] = "watch parent",
 		[SPAWN_STDIO] = "set up stdio",
 		[SPAWN_DIRECTORY] = "chdir",

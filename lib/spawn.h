@@ -3,10 +3,13 @@
 
 #include <sys/types.h>
 
+#include "identity.h"
+
 /* What the child was doing when it failed, in the order it does them. */
 enum spawn_step {
 	SPAWN_OK = 0,
 	SPAWN_SETPGID,
+	SPAWN_IDENTITY,		/* setgroups, setgid, setuid */
 	SPAWN_PARENT,		/* grpsup died before the child could watch it */
 	SPAWN_STDIO,
 	SPAWN_DIRECTORY,
@@ -21,6 +24,7 @@ struct spawn_attr {
 	int fd_in;		/* becomes the child's stdin */
 	int fd_out, fd_err;	/* its stdout and stderr; -1 keeps grpsup's */
 	const char *directory;	/* NULL keeps grpsup's */
+	const struct identity *id;	/* NULL keeps grpsup's */
 };
 
 struct spawn_error {
@@ -30,9 +34,9 @@ struct spawn_error {
 
 /*
  * spawn_start: fork a child that becomes the leader of a new process group,
- * gets SIGKILL if grpsup dies, has every signal disposition at its default and
- * an empty signal mask, the given stdio, no other file descriptor, and execs
- * argv. Blocks until the exec has happened or failed, so that the caller knows
+ * runs as id, gets SIGKILL if grpsup dies, has every signal disposition at its
+ * default and an empty signal mask, the given stdio, no other file
+ * descriptor, and execs argv in directory. Blocks until the exec has happened or failed, so that the caller knows
  * which at once. Returns the child's pid; when a step failed, *fail says which
  * and why, and the child exits by itself with 127 (command not found) or 126
  * (found, not executable), as a shell would. Returns -1 with errno set when no

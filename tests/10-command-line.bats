@@ -27,7 +27,7 @@ usage_error() {
 
 @test "no command at all is a usage error" {
 	usage_error
-	assert_equal "${stderr_lines[0]}" "grpsup: no command given"
+	assert_equal "${stderr_lines[0]}" "grpsup: no command given, and no ./grpsup.conf or ./Procfile here"
 }
 
 @test "an empty command is a usage error" {
