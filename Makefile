@@ -29,6 +29,9 @@ LIB_OBJ = lib/command.o lib/config.o lib/descend.o lib/duration.o lib/env.o \
 	lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o lib/writer.o
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
+# C unit tests of the parsers, linked with the library objects (sanitized too).
+UNIT = tests/unit/parsers
+UNIT_OBJ = lib/envfile.o lib/strv.o lib/duration.o lib/signame.o lib/probe.o
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup
@@ -54,12 +57,15 @@ tests/helpers/%: tests/helpers/%.c
 tests/demo/%: tests/demo/%.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
+$(UNIT): %: %.c $(UNIT_OBJ)
+	$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS) -o $@ $< $(UNIT_OBJ)
+
 # Installs what is missing on a Debian machine (apt-get, as root or with sudo).
 deps:
 	@sh tests/deps.sh
 
 check: deps
-	@$(MAKE) --no-print-directory grpsup $(HELPERS)
+	@$(MAKE) --no-print-directory grpsup $(HELPERS) $(UNIT)
 	@sh tests/run.sh
 
 demo: deps
@@ -71,7 +77,7 @@ bench: grpsup
 	@sh tests/bench/run.sh
 
 lint:
-	mandoc -Tlint -Wwarning man/grpsup.1
+	mandoc -Tlint -Wwarning man/grpsup.1 man/grpsup.conf.5
 
 install: grpsup
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -79,12 +85,16 @@ install: grpsup
 	chmod 755 $(DESTDIR)$(BINDIR)/grpsup
 	cp man/grpsup.1 $(DESTDIR)$(MANDIR)/man1/grpsup.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/grpsup.1
+	mkdir -p $(DESTDIR)$(MANDIR)/man5
+	cp man/grpsup.conf.5 $(DESTDIR)$(MANDIR)/man5/grpsup.conf.5
+	chmod 644 $(DESTDIR)$(MANDIR)/man5/grpsup.conf.5
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/grpsup $(DESTDIR)$(MANDIR)/man1/grpsup.1
+	rm -f $(DESTDIR)$(BINDIR)/grpsup $(DESTDIR)$(MANDIR)/man1/grpsup.1 \
+		$(DESTDIR)$(MANDIR)/man5/grpsup.conf.5
 
 clean:
 	rm -f grpsup .build-flags $(CMD_OBJ) $(LIB_OBJ) $(HELPERS) $(DEMO) \
-		cmd/*.d lib/*.d tests/helpers/*.d tests/demo/*.d
+		$(UNIT) cmd/*.d lib/*.d tests/*/*.d
 
 -include $(CMD_OBJ:.o=.d) $(LIB_OBJ:.o=.d)

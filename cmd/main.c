@@ -295,7 +295,7 @@ print_env_names(const struct strv *env)
 
 	if (env->n == 0)
 		return;
-	printf("  env:");
+	printf("  env (names only):");
 	for (i = 0; i < env->n; i++) {	/* each key once, its last value wins */
 		size_t k = strcspn(env->v[i], "=");
 
@@ -328,9 +328,12 @@ print_program(const struct program *p)
 	    sizeof(num)), duration_format(p->grace_ms, d, sizeof(d)));
 	if (p->directory != NULL)
 		printf("  directory: %s\n", p->directory);
-	if (p->id.change || p->id.has_user)
-		printf("  user: uid %u, gid %u\n", (unsigned)p->id.uid,
-		    (unsigned)p->id.gid);
+	if (p->id.change || p->id.has_user) {
+		char who[256];
+
+		printf("  run as: %s\n", identity_describe(&p->id, who,
+		    sizeof(who)));
+	}
 	print_env_names(&p->env);
 	if (p->after.n > 0) {
 		printf("  after:");

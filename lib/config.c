@@ -70,6 +70,8 @@ static const struct {
 	[K_REPORT] = { "report", 1, 0, 0 },
 };
 
+_Static_assert(K_COUNT <= CONF_KEYS, "struct conf: key_line too short");
+
 enum section { S_NONE, S_GROUP, S_PROGRAM };
 
 struct parser {
@@ -267,10 +269,15 @@ prepare_line(struct parser *p, char *s, char *out, int size)
 	}
 	if ((sep = strcspn(s, "=:")) == n)
 		return fail(p, p->line, "expected 'key = value' or '[section]'");
-	if (p->section == S_NONE)
+	if (p->section == S_NONE) {
+		size_t k = sep;
+
+		while (k > 0 && is_blank(s[k - 1]))
+			k--;
 		return fail(p, p->line, "'%.*s' is outside any section (begin "
-		    "with [grpsup] or [program:NAME])", (int)(sep > 40 ? 40 :
-		    sep), s);
+		    "with [grpsup] or [program:NAME])", (int)(k > 40 ? 40 : k),
+		    s);
+	}
 	if (shield(p, s) == -1)
 		return -1;
 	if (n < (size_t)size - 2) {
@@ -601,21 +608,16 @@ parse_ini(struct parser *p)
 	return 0;
 }
 
-/* INI when the first line that is not blank or a comment begins with '['. */
+/* INI when a line begins with '[', which no Procfile line does. */
 static int
 looks_like_ini(FILE *f)
 {
-	char *buf = NULL, *s;
+	char *buf = NULL;
 	size_t cap = 0;
 	int ini = 0;
 
-	while (getline(&buf, &cap, f) != -1) {
-		s = buf + strspn(buf, " \t\r\n");
-		if (*s == '\0' || *s == '#' || *s == ';')
-			continue;
-		ini = *s == '[';
-		break;
-	}
+	while (!ini && getline(&buf, &cap, f) != -1)
+		ini = buf[strspn(buf, " \t")] == '[';
 	free(buf);
 	rewind(f);
 	return ini;
@@ -770,6 +772,7 @@ int
 conf_load(const char *path, struct conf *c, struct conf_error *e)
 {
 	struct parser p = { .c = c, .e = e };
+	struct stat st;
 	int r;
 
 	memset(c, 0, sizeof(*c));
@@ -782,6 +785,9 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 		r = nomem(&p);
 	} else if ((p.f = fopen(path, "r")) == NULL) {
 		r = fail(&p, 0, "%s", strerror(errno));
+	} else if (fstat(fileno(p.f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		r = fail(&p, 0, "%s", strerror(EISDIR));
+		fclose(p.f);
 	} else {
 		r = looks_like_ini(p.f) ? parse_ini(&p) : parse_procfile(&p);
 		if (r == 0 && ferror(p.f))

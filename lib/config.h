@@ -7,6 +7,9 @@
 #include "identity.h"
 #include "strv.h"
 
+/* Keys there are, at most (config.c checks). */
+#define CONF_KEYS 24
+
 /* Where a file went wrong: "FILE:LINE: msg", or "FILE: msg" when line is 0. */
 struct conf_error {
 	char file[512];
@@ -30,7 +33,7 @@ struct conf_program {
 	struct strv after;	/* names of the programs it waits for */
 	char *ready;		/* a PROBE, checked; NULL: none */
 	int64_t ready_timeout_ms;	/* -1: the default */
-	int key_line[16];	/* where each key was, for later messages */
+	int key_line[CONF_KEYS];	/* where each key was, for messages */
 };
 
 struct conf {
@@ -45,12 +48,12 @@ struct conf {
 	char *report;		/* NULL: not in the file */
 	struct conf_program *progs;
 	size_t nprogs, cap;
-	int key_line[16];	/* where each [grpsup] key was */
+	int key_line[CONF_KEYS];	/* where each [grpsup] key was */
 };
 
 /*
  * conf_load: read the grpsup.conf (INI) or Procfile at path, telling the two
- * apart by their first line that is not blank or a comment ('[' begins INI),
+ * apart by their content (INI has a line that begins with '['),
  * and validate everything before anything may start: keys and values, names,
  * dependencies and their cycles, users, groups, directories and env files.
  * Relative paths in the file are taken from the file's folder. Returns 0 with

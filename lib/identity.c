@@ -159,6 +159,21 @@ identity_apply(const struct identity *id)
 	return 0;
 }
 
+char *
+identity_describe(const struct identity *id, char *buf, size_t len)
+{
+	struct passwd *pw = id->has_user ? getpwuid(id->uid) : NULL;
+	struct group *gr = getgrgid(id->gid);
+	int n = 0;
+
+	if (id->has_user)
+		n = snprintf(buf, len, "user %s (uid %u), ", pw ? pw->pw_name :
+		    "?", (unsigned)id->uid);
+	snprintf(buf + n, len - (size_t)n, "group %s (gid %u)", gr ?
+	    gr->gr_name : "?", (unsigned)id->gid);
+	return buf;
+}
+
 void
 identity_free(struct identity *id)
 {

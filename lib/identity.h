@@ -34,6 +34,12 @@ int identity_resolve(const char *user, const char *group, struct identity *id,
  */
 int identity_apply(const struct identity *id);
 
+/*
+ * identity_describe: "user NAME (uid N), group NAME (gid N)", or only the
+ * group part when no user was given, into buf of size len. Returns buf.
+ */
+char *identity_describe(const struct identity *id, char *buf, size_t len);
+
 /* identity_free: release what identity_resolve allocated. */
 void identity_free(struct identity *id);
 

@@ -8,6 +8,7 @@ need() {	# need PACKAGE TEST-PATH
 	[ -e "$2" ] || missing="$missing $1"
 }
 need libev-dev /usr/include/ev.h
+need libinih-dev /usr/include/ini.h
 need bats /usr/bin/bats
 need bats-support /usr/lib/bats/bats-support/load.bash
 need bats-assert /usr/lib/bats/bats-assert/load.bash
