@@ -26,7 +26,7 @@ GRP_LDLIBS = -lev -linih $(LDLIBS)
 
 LIB_OBJ = lib/command.o lib/config.o lib/descend.o lib/duration.o lib/env.o \
 	lib/envfile.o lib/group.o lib/identity.o lib/output.o lib/probe.o \
-	lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o lib/writer.o
+	lib/report.o lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o lib/writer.o
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 # C unit tests of the parsers, linked with the library objects (sanitized too).

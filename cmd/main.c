@@ -16,6 +16,7 @@
 #include "../lib/duration.h"
 #include "../lib/envfile.h"
 #include "../lib/group.h"
+#include "../lib/report.h"
 #include "../lib/signame.h"
 #include "../lib/verdict.h"
 #include "messages.h"
@@ -25,11 +26,26 @@
 #define GRPSUP_VERSION "0.1.0"
 #endif
 
+/* --report: where the JSON summary goes once known; NULL: nowhere. */
+static char *report_path;
+
+/* Write the report, if any; a failure is said, the status stays. */
+static void
+write_report(const struct group *g, int status, const char *error)
+{
+	if (report_path == NULL)
+		return;
+	if (report_write(report_path, g, status, error) == -1)
+		say("--report: cannot write '%s': %s", report_path,
+		    strerror(errno));
+}
+
 _Noreturn static void
 usage_error(const char *msg)
 {
 	say("%s", msg);
 	fputs("Try 'grpsup --help' for more information.\n", stderr);
+	write_report(NULL, STATUS_CANNOT_START, msg);
 	exit(STATUS_CANNOT_START);
 }
 
@@ -148,11 +164,16 @@ conf_from_commands(struct conf *c, const struct options *o)
 _Noreturn static void
 file_error(const struct conf_error *e)
 {
-	fflush(stdout);
+	char msg[1100];
+
 	if (e->line > 0)
-		fprintf(stderr, "%s:%d: %s\n", e->file, e->line, e->msg);
+		snprintf(msg, sizeof(msg), "%s:%d: %s", e->file, e->line,
+		    e->msg);
 	else
-		fprintf(stderr, "%s: %s\n", e->file, e->msg);
+		snprintf(msg, sizeof(msg), "%s: %s", e->file, e->msg);
+	fflush(stdout);
+	fprintf(stderr, "%s\n", msg);
+	write_report(NULL, STATUS_CANNOT_START, msg);
 	exit(STATUS_CANNOT_START);
 }
 
@@ -393,23 +414,30 @@ main(int argc, char **argv)
 	int status, die_signal;
 
 	sanitize_stdio();
-	if (options_parse(argc, argv, &o, err, sizeof(err)) == -1)
+	if (options_parse(argc, argv, &o, err, sizeof(err)) == -1) {
+		report_path = o.report != NULL ? strdup(o.report) : NULL;
 		usage_error(err);
-	if (o.help) {
-		fputs(options_help, stdout);
-		return 0;
 	}
-	if (o.version) {
-		puts("grpsup " GRPSUP_VERSION);
+	if (o.help || o.version) {
+		fputs(o.help ? options_help : "grpsup " GRPSUP_VERSION "\n",
+		    stdout);
+		free(o.env_files);
 		return 0;
 	}
 	level = o.quiet ? QUIET : o.verbose ? VERBOSE : NORMAL;
+	if (o.report != NULL && !o.check && (report_path = strdup(o.report)) ==
+	    NULL)
+		no_memory();
 	if (o.file != NULL && o.ncommands > 0)
 		usage_error("-f and COMMANDs together: give one or the other");
 	if (o.ncommands > 0)
 		conf_from_commands(&c, &o);
 	else
 		conf_from_file(&c, &o);
+	if (report_path == NULL && c.report != NULL && !o.check) {
+		report_path = c.report;	/* kept to the end */
+		c.report = NULL;
+	}
 	load_env_files(&cli_env, &o);
 	build_group(&g, &c, &o, &cli_env);
 	conf_free(&c);
@@ -428,15 +456,21 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (group_run(&g) == -1) {
-		say("cannot start the group: %s", strerror(errno));
+		snprintf(err, sizeof(err), "cannot start the group: %s",
+		    strerror(errno));
+		say("%s", err);
+		write_report(&g, STATUS_CANNOT_START, err);
 		group_free(&g);
+		free(report_path);
 		return STATUS_CANNOT_START;
 	}
 	status = group_status(&g, &die_signal);
 	if (level != QUIET)
 		messages_summary(&g, status, die_signal);
+	write_report(&g, status, NULL);
 	messages_route(NULL);
 	group_free(&g);
+	free(report_path);
 	if (die_signal != 0)
 		die_of(die_signal, status);
 	return status;

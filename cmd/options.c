@@ -9,7 +9,8 @@
 #include "../lib/signame.h"
 #include "options.h"
 
-enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE };
+enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
+    OPT_REPORT };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
@@ -25,6 +26,7 @@ static const struct option long_opts[] = {
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "timestamps", no_argument, NULL, OPT_TIMESTAMPS },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "check", no_argument, NULL, OPT_CHECK },
@@ -51,6 +53,7 @@ const char options_help[] =
 "                             stdout and stderr\n"
 "      --color WHEN           colour the labels: auto, always, never (auto)\n"
 "      --timestamps           put the time on every output line\n"
+"      --report FILE          write a JSON summary of the run to FILE at exit\n"
 "  -q, --quiet                no summary, only errors\n"
 "  -v, --verbose              also report starts, signals and exits\n"
 "      --check                check everything, print the group, start nothing\n"
@@ -134,6 +137,7 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			    "always or never%s", optarg, "");
 		return 0;
 	case OPT_TIMESTAMPS: o->timestamps = 1; return 0;
+	case OPT_REPORT: o->report = optarg; return 0;
 	case 'q': o->quiet = 1; o->verbose = 0; return 0;
 	case 'v': o->verbose = 1; o->quiet = 0; return 0;
 	case OPT_CHECK: o->check = 1; return 0;

@@ -20,6 +20,7 @@ struct options {
 	int raw;
 	int color;		/* enum color_when; -1: not given */
 	int timestamps;
+	const char *report;	/* --report FILE, or NULL */
 	int quiet;
 	int verbose;
 	int check;

@@ -445,7 +445,10 @@ set_group_key(struct parser *p, int k, const char *v)
 	case K_STOP_SIGNAL: return set_signal(p, &c->stop_signal, v);
 	case K_EXIT_CODE_FROM: return set_string(p, &c->exit_code_from, v);
 	case K_ENV_FILE: return load_env_file(p, v, &c->env);
-	case K_REPORT: return set_string(p, &c->report, v);
+	case K_REPORT:
+		if ((c->report = resolve_path(p, v)) == NULL)
+			return nomem(p);
+		return 0;
 	case K_COLOR:
 		if (strcmp(v, "auto") == 0)
 			c->color = 0;

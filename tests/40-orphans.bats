@@ -32,7 +32,7 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 }
 
 @test "grpsup does not exit while a leftover is still running" {
-	start_grpsup -q -g 60s "setsid sh -c 'trap \"touch got-term\" TERM; echo \$\$ > daemon; while [ ! -e release ]; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done"
+	start_grpsup -q -g 60s "setsid sh -c 'trap \": > got-term\" TERM; echo \$\$ > daemon; while [ ! -e release ]; do sleep 0.01; done' & until [ -s daemon ]; do sleep 0.01; done"
 	wait_for test -e got-term
 	alive "$GPID"
 	alive "$(cat daemon)"

@@ -1,0 +1,194 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "group.h"
+#include "report.h"
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t
+utf8_length(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+	if (len == 0 || len > n || (c >= 0xe0 && c < 0xf0 && len != 3))
+		return 0;
+	for (i = 1; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ||
+	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90))
+		return 0;	/* overlong, surrogate, above U+10FFFF */
+	return len;
+}
+
+static void
+put_string(FILE *f, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n, len;
+
+	if (str == NULL) {
+		fputs("null", f);
+		return;
+	}
+	n = strlen(str);
+	putc('"', f);
+	while (n > 0) {
+		if (*s == '"' || *s == '\\')
+			fprintf(f, "\\%c", *s);
+		else if (*s < 0x20)
+			fprintf(f, "\\u%04x", *s);
+		else if ((len = utf8_length(s, n)) > 0) {
+			fwrite(s, 1, len, f);
+			s += len;
+			n -= len;
+			continue;
+		} else
+			fputs("\\ufffd", f);
+		s++;
+		n--;
+	}
+	putc('"', f);
+}
+
+static void
+put_time(FILE *f, double t)
+{
+	if (t > 0)
+		fprintf(f, "%.3f", t);
+	else
+		fputs("null", f);
+}
+
+static const char *
+end_word(enum program_end end)
+{
+	static const char *const words[] = {
+		[END_NONE] = "running",
+		[END_EXITED] = "exited",
+		[END_STOPPED] = "stopped",
+		[END_KILLED] = "killed",
+		[END_EXEC_FAILED] = "exec-failed",
+		[END_START_FAILED] = "start-failed",
+		[END_NOT_STARTED] = "not-started",
+	};
+
+	return words[end];
+}
+
+static const char *
+trigger_word(enum trigger_kind kind)
+{
+	static const char *const words[] = {
+		[TRIGGER_NONE] = "none",
+		[TRIGGER_EXIT] = "exit",
+		[TRIGGER_EXEC] = "exec-failed",
+		[TRIGGER_START] = "start-failed",
+		[TRIGGER_SIGNAL] = "signal",
+		[TRIGGER_TIMEOUT] = "timeout",
+		[TRIGGER_EPIPE] = "output-closed",
+	};
+
+	return words[kind];
+}
+
+static void
+put_program(FILE *f, const struct program *p)
+{
+	int ran = p->end != END_NOT_STARTED && p->end != END_START_FAILED;
+
+	fputs("{\"name\":", f);
+	put_string(f, p->name);
+	fputs(",\"pid\":", f);
+	if (p->pid > 0)
+		fprintf(f, "%ld", (long)p->pid);
+	else
+		fputs("null", f);
+	fputs(",\"started\":", f);
+	put_time(f, p->pid > 0 ? p->started : 0);
+	fputs(",\"ready\":null,\"ended\":", f);
+	put_time(f, ran ? p->ended : 0);
+	fprintf(f, ",\"end\":\"%s\",\"status\":", end_word(p->end));
+	if (ran && p->state == PROGRAM_DONE)
+		fprintf(f, "%d", p->status);
+	else
+		fputs("null", f);
+	fprintf(f, ",\"signal_sent\":%d,\"killed\":%s}", p->sent_signal,
+	    p->killed ? "true" : "false");
+}
+
+static void
+put_report(FILE *f, const struct group *g, int status, const char *error)
+{
+	size_t i;
+
+	fprintf(f, "{\"status\":%d,\"error\":", status);
+	put_string(f, error);
+	fputs(",\"trigger\":", f);
+	if (g == NULL || g->trigger.kind == TRIGGER_NONE) {
+		fputs("null", f);
+	} else {
+		fprintf(f, "{\"kind\":\"%s\",\"program\":",
+		    trigger_word(g->trigger.kind));
+		put_string(f, g->trigger.prog ? g->trigger.prog->name : NULL);
+		fprintf(f, ",\"signal\":%d}", g->trigger.sig);
+	}
+	fputs(",\"programs\":[", f);
+	for (i = 0; g != NULL && i < g->nprogs; i++) {
+		if (i > 0)
+			putc(',', f);
+		put_program(f, &g->progs[i]);
+	}
+	fputs("]}\n", f);
+}
+
+int
+report_write(const char *path, const struct group *g, int status,
+    const char *error)
+{
+	mode_t mask = umask(0);
+	char *tmp;
+	FILE *f;
+	int fd, err;
+
+	umask(mask);	/* mkstemp makes 0600; a report is an ordinary file */
+	if (asprintf(&tmp, "%s.XXXXXX", path) == -1)
+		return -1;
+	if ((fd = mkstemp(tmp)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		err = errno;
+		if (fd != -1) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	put_report(f, g, status, error);
+	if (fflush(f) == EOF || fsync(fd) == -1 || fchmod(fd, 0666 & ~mask) == -1 ||
+	    ferror(f)) {
+		err = errno;
+		fclose(f);
+		unlink(tmp);
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	if (fclose(f) == EOF || rename(tmp, path) == -1) {
+		err = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bats
+# --report FILE: a JSON summary of the run, written atomically at exit.
+
+load helpers
+
+# json EXPR: evaluate the Python expression EXPR on the report r.
+json() {
+	python3 -c 'import json, sys; r = json.load(open("report.json")); print(eval(sys.argv[1]))' "$1"
+}
+
+@test "the report has the status, the trigger and each program's end" {
+	run -3 "$GRPSUP" -q --report report.json -n fail,srv 'sh -c "exit 3"' 'sleep 30'
+	assert_equal "$(json 'r["status"]')" 3
+	assert_equal "$(json 'r["error"]')" None
+	assert_equal "$(json 'r["trigger"]["kind"], r["trigger"]["program"]')" "('exit', 'fail')"
+	assert_equal "$(json '[(p["name"], p["end"], p["status"]) for p in r["programs"]]')" \
+		"[('fail', 'exited', 3), ('srv', 'stopped', 143)]"
+	assert_equal "$(json 'all(p["pid"] > 1 and p["ended"] >= p["started"] > 1.7e9 for p in r["programs"])')" True
+	assert_equal "$(json 'r["programs"][1]["signal_sent"]')" 15
+}
+
+@test "the report of a timeout, a signal and an exec failure" {
+	run -124 "$GRPSUP" -q --report report.json -t 100ms 'sleep 30'
+	assert_equal "$(json 'r["status"], r["trigger"]["kind"]')" "(124, 'timeout')"
+	run -127 "$GRPSUP" -q --report report.json no-such-command-here
+	assert_equal "$(json 'r["trigger"]["kind"], r["programs"][0]["end"]')" "('exec-failed', 'exec-failed')"
+	start_grpsup -q --report report.json 'sleep 30'
+	wait_for child_runs "$GPID" sleep
+	kill -INT "$GPID"
+	finish_grpsup
+	assert_equal "$(json 'r["trigger"]["kind"], r["trigger"]["signal"], r["status"]')" "('signal', 2, 130)"
+}
+
+@test "a usage or file error still writes a report, with status 125 and the message" {
+	run -125 "$GRPSUP" --report report.json -g never true
+	assert_equal "$(json 'r["status"], r["error"], r["programs"]')" \
+		"(125, \"--grace: invalid duration 'never' (use a number with ms, s, m or h)\", [])"
+	printf '[program:p]\ncommand = true\nbogus = 1\n' > grpsup.conf
+	run -125 "$GRPSUP" --report report.json
+	assert_equal "$(json 'r["error"]')" "grpsup.conf:3: unknown key 'bogus' in a [program:NAME]"
+}
+
+@test "names with any byte are escaped into valid JSON" {
+	printf '[program:p]\ncommand = sh -c "exit 1"\n[grpsup]\nreport = out/report.json\n' > grpsup.conf
+	mkdir out
+	run -1 "$GRPSUP" -q
+	mv out/report.json report.json
+	assert_equal "$(json 'r["programs"][0]["name"]')" p
+	run -125 "$GRPSUP" --report report.json -g $'bad"\\\001\377' true
+	assert_equal "$(json 'ascii(r["error"])')" "'--grace: invalid duration \\'bad\"\\\\\\x01\\ufffd\\' (use a number with ms, s, m or h)'"
+}
+
+@test "the report replaces the file whole: no temporary file is left" {
+	echo old > report.json
+	run -0 "$GRPSUP" -q --report report.json true
+	assert_equal "$(json 'r["status"]')" 0
+	assert_equal "$(ls)" "report.json"
+}
+
+@test "an unwritable report is said, and the status stays" {
+	run --separate-stderr -0 "$GRPSUP" -q --report no/such/dir/report.json true
+	assert_equal "$stderr" "grpsup | --report: cannot write 'no/such/dir/report.json': No such file or directory"
+}
