@@ -107,14 +107,17 @@ static size_t
 next_piece(const struct source *s, size_t off, int *add_newline, int *whole)
 {
 	const char *start = s->buf + off;
-	const char *nl = memchr(start, '\n', s->len - off);
+	size_t avail = s->len - off;
+	/* the buffer holds more than a line's bound: look no further */
+	const char *nl = memchr(start, '\n', avail < OUTPUT_LINE_MAX + 1 ?
+	    avail : OUTPUT_LINE_MAX + 1);
 
 	*add_newline = 0;
 	*whole = nl != NULL;
 	if (nl != NULL)
 		return (size_t)(nl - start) + 1;
 	*add_newline = 1;
-	if (s->len - off >= OUTPUT_LINE_MAX)
+	if (avail >= OUTPUT_LINE_MAX)
 		return OUTPUT_LINE_MAX;
 	if (s->eof || s->flush_partial)
 		return s->len - off;

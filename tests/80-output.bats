@@ -77,6 +77,12 @@ nonblocking() {
 18937
 13"
 	[ "$(tail -n 1 out)" = "p      | next" ]
+	# a long line that arrives whole, in one read, is cut all the same
+	{ head -c 100000 /dev/zero | tr '\000' y; echo; } > line
+	"$GRPSUP" -q -n p 'cat line' > out
+	run awk '{ print length($0) }' out
+	assert_output "65545
+34473"
 }
 
 @test "two programs at full speed: every line whole, in order, none lost" {
