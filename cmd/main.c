@@ -221,14 +221,21 @@ load_env_files(struct strv *env, const struct options *o)
 	}
 }
 
+/* Append from's strings to to, emptying from. */
 static void
-push_all(struct strv *to, const struct strv *from)
+move_all(struct strv *to, struct strv *from)
 {
 	size_t i;
 
+	if (to->n == 0) {
+		*to = *from;
+		memset(from, 0, sizeof(*from));
+		return;
+	}
 	for (i = 0; i < from->n; i++)
 		if (strv_push(to, from->v[i], (size_t)-1) == -1)
 			no_memory();
+	strv_free(from);
 }
 
 static int
@@ -259,7 +266,7 @@ use_color(int when, int fd)
 /* Move c's programs into g; the command line overrides the file's [grpsup]. */
 static void
 build_group(struct group *g, struct conf *c, const struct options *o,
-    const struct strv *cli_env)
+    struct strv *cli_env)
 {
 	const char *from = o->exit_code_from ? o->exit_code_from :
 	    c->exit_code_from;
@@ -273,6 +280,8 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 	    c->stop_signal : SIGTERM;
 	g->grace_ms = PICK(o->grace_ms, c->grace_ms, 10000);
 	g->timeout_ms = PICK(o->timeout_ms, c->timeout_ms, 0);
+	move_all(&g->env, &c->env);
+	move_all(&g->env, cli_env);
 	for (i = 0; i < g->nprogs; i++) {
 		struct conf_program *cp = &c->progs[i];
 		struct program *p = &g->progs[i];
@@ -293,10 +302,8 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 		    cp->ready_timeout_ms : 60000;
 		p->oneshot = cp->oneshot;
 		p->output.mode = o->raw ? OUTPUT_RAW : cp->output;
-		push_all(&p->env, &c->env);
-		push_all(&p->env, cli_env);
-		push_all(&p->env, &cp->file_env);
-		push_all(&p->env, &cp->line_env);
+		move_all(&p->env, &cp->file_env);
+		move_all(&p->env, &cp->line_env);
 	}
 	color = PICK(o->color, c->color, COLOR_AUTO);
 	g->out.timestamps = o->timestamps || c->timestamps == 1;
@@ -309,22 +316,33 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 	}
 }
 
-static void
-print_env_names(const struct strv *env)
+/* The i-th of the group's and then the program's variables. */
+static const char *
+env_at(const struct program *p, size_t i)
 {
-	size_t i, j;
+	const struct strv *g = &p->group->env;
 
-	if (env->n == 0)
+	return i < g->n ? g->v[i] : p->env.v[i - g->n];
+}
+
+/* Each variable's name once, where its last (winning) value stands. */
+static void
+print_env_names(const struct program *p)
+{
+	size_t n = p->group->env.n + p->env.n, i, j;
+
+	if (n == 0)
 		return;
 	printf("  env (names only):");
-	for (i = 0; i < env->n; i++) {	/* each key once, its last value wins */
-		size_t k = strcspn(env->v[i], "=");
+	for (i = 0; i < n; i++) {
+		const char *kv = env_at(p, i);
+		size_t k = strcspn(kv, "=");
 
-		for (j = i + 1; j < env->n; j++)
-			if (strncmp(env->v[j], env->v[i], k + 1) == 0)
+		for (j = i + 1; j < n; j++)
+			if (strncmp(env_at(p, j), kv, k + 1) == 0)
 				break;
-		if (j == env->n)
-			printf(" %.*s", (int)k, env->v[i]);
+		if (j == n)
+			printf(" %.*s", (int)k, kv);
 	}
 	printf("\n");
 }
@@ -355,7 +373,7 @@ print_program(const struct program *p)
 		printf("  run as: %s\n", identity_describe(&p->id, who,
 		    sizeof(who)));
 	}
-	print_env_names(&p->env);
+	print_env_names(p);
 	if (p->after.n > 0) {
 		printf("  after:");
 		for (j = 0; j < p->after.n; j++)

@@ -126,13 +126,7 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 		return 0;
 	case OPT_RAW: o->raw = 1; return 0;
 	case OPT_COLOR:
-		if (strcmp(optarg, "auto") == 0)
-			o->color = COLOR_AUTO;
-		else if (strcmp(optarg, "always") == 0)
-			o->color = COLOR_ALWAYS;
-		else if (strcmp(optarg, "never") == 0)
-			o->color = COLOR_NEVER;
-		else
+		if ((o->color = color_parse(optarg)) == -1)
 			return fail(err, len, "--color: '%s' is not auto, "
 			    "always or never%s", optarg, "");
 		return 0;

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+#include "../lib/output.h"
 
 struct options {
 	char **commands;	/* the COMMAND arguments, in order */

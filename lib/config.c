@@ -255,12 +255,12 @@ prepare_line(struct parser *p, char *s, char *out, int size)
 	if (*s == '\0' || *s == '#' || *s == ';')
 		return snprintf(out, (size_t)size, "%s", n ? "#" : ""), 0;
 	if (*s == '[') {
-		char *end = strchr(s, ']');
+		char *end = strchr(s, ']'), *rest;
 
 		if (end == NULL)
 			return fail(p, p->line, "section without its ']'");
-		if (*trim(end + 1) != '\0' && *trim(end + 1) != '#' &&
-		    *trim(end + 1) != ';')
+		rest = trim(end + 1);
+		if (*rest != '\0' && *rest != '#' && *rest != ';')
 			return fail(p, p->line, "unexpected text after ']'");
 		if (begin_section(p, s + 1, (size_t)(end - s - 1)) == -1)
 			return -1;
@@ -387,10 +387,9 @@ load_env_file(struct parser *p, const char *v, struct strv *into)
 static int
 add_env_line(struct parser *p, struct strv *into, const char *v)
 {
-	size_t k = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu"
-	    "vwxyz0123456789_");
+	size_t k = envfile_key_length(v, strlen(v));
 
-	if (k == 0 || v[k] != '=' || (v[0] >= '0' && v[0] <= '9'))
+	if (k == 0 || v[k] != '=')
 		return fail(p, p->line, "env: expected KEY=VALUE, not '%.80s'",
 		    v);
 	return strv_push(into, v, (size_t)-1) == -1 ? nomem(p) : 0;
@@ -450,13 +449,7 @@ set_group_key(struct parser *p, int k, const char *v)
 			return nomem(p);
 		return 0;
 	case K_COLOR:
-		if (strcmp(v, "auto") == 0)
-			c->color = 0;
-		else if (strcmp(v, "always") == 0)
-			c->color = 1;
-		else if (strcmp(v, "never") == 0)
-			c->color = 2;
-		else
+		if ((c->color = color_parse(v)) == -1)
 			return fail(p, p->line, "color: '%.40s' is not auto, "
 			    "always or never", v);
 		return 0;
@@ -719,14 +712,14 @@ static int
 check_identity(struct parser *p, struct conf_program *cp)
 {
 	char why[256];
+	int group_fault;
 
 	if (cp->user == NULL && cp->group == NULL)
 		return 0;
-	if (identity_resolve(cp->user, cp->group, &cp->id, why,
+	if (identity_resolve(cp->user, cp->group, &cp->id, &group_fault, why,
 	    sizeof(why)) == -1)
-		return fail(p, cp->key_line[cp->user != NULL &&
-		    strstr(why, "group '") == NULL ? K_USER : K_GROUP], "%s",
-		    why);
+		return fail(p, cp->key_line[group_fault ? K_GROUP : K_USER],
+		    "%s", why);
 	return 0;
 }
 

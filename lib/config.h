@@ -43,7 +43,7 @@ struct conf {
 	int stop_signal;	/* 0: not in the file */
 	char *exit_code_from;	/* NULL: not in the file */
 	struct strv env;	/* from the [grpsup] env files, in order */
-	int color;		/* -1: not in the file; 0 auto, 1 always, 2 never */
+	int color;		/* enum color_when; -1: not in the file */
 	int timestamps;		/* -1: not in the file */
 	char *report;		/* NULL: not in the file */
 	struct conf_program *progs;

@@ -18,8 +18,8 @@ is_blank(int c)
 	return c == ' ' || c == '\t';
 }
 
-static size_t
-key_length(const char *s, size_t n)
+size_t
+envfile_key_length(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -127,7 +127,7 @@ envfile_parse_line(const char *line, size_t n, char **kv, char *why,
 	if (n > 7 && strncmp(line, "export", 6) == 0 && is_blank(line[6]))
 		for (line += 7, n -= 7; n > 0 && is_blank(*line); line++, n--)
 			;
-	if ((k = key_length(line, n)) == 0 || k == n || line[k] != '=')
+	if ((k = envfile_key_length(line, n)) == 0 || k == n || line[k] != '=')
 		return fail(why, len, "expected KEY=VALUE (KEY of A-Z a-z 0-9 "
 		    "_, not starting with a digit)");
 	if ((out = malloc(n + 1)) == NULL)

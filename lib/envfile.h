@@ -19,6 +19,12 @@ int envfile_parse_line(const char *line, size_t n, char **kv, char *why,
     size_t len);
 
 /*
+ * envfile_key_length: the length of the KEY at the start of s (n bytes): A-Z
+ * a-z 0-9 _, not beginning with a digit; 0 when there is none.
+ */
+size_t envfile_key_length(const char *s, size_t n);
+
+/*
  * envfile_load: append every KEY=VALUE of the env file at path to sv, in the
  * file's order. Returns 0, or -1 with *line the line at fault (0 when the
  * file itself could not be read) and a reason in why (of size len).

@@ -70,7 +70,8 @@ static int
 program_prepare(struct program *p)
 {
 	char *name[2] = { NULL, NULL };
-	char *const *layers[3] = { p->id.env.v, p->env.v, name };
+	char *const *layers[4] = { p->id.env.v, p->group->env.v, p->env.v,
+	    name };
 
 	free(p->argv);
 	free(p->envp);
@@ -83,7 +84,7 @@ program_prepare(struct program *p)
 		return -1;
 	}
 	name[0] = p->env_name;
-	if ((p->envp = env_build(environ, layers, 3)) == NULL)
+	if ((p->envp = env_build(environ, layers, 4)) == NULL)
 		return -1;
 	return 0;
 }
@@ -125,6 +126,7 @@ group_free(struct group *g)
 	}
 	free(g->progs);
 	free(g->exits);
+	strv_free(&g->env);
 	memset(g, 0, sizeof(*g));
 }
 

@@ -35,7 +35,7 @@ struct program {
 	char *command;		/* malloc'd; group_free frees it */
 	int stop_signal;
 	int64_t grace_ms;
-	struct strv env;	/* KEY=VALUE over grpsup's own, later winning */
+	struct strv env;	/* KEY=VALUE over the group's, later winning */
 	char *directory;	/* malloc'd; NULL: grpsup's */
 	struct identity id;	/* resolved user and groups; zero: grpsup's */
 	struct strv after;	/* names it starts after (section 8) */
@@ -120,6 +120,7 @@ struct group {
 	int64_t grace_ms;	/* for leftover descendants */
 	int64_t timeout_ms;	/* 0: none */
 	int exit_from;		/* index of --exit-code-from, -1: none */
+	struct strv env;	/* KEY=VALUE for all, over grpsup's own */
 	group_event_fn *on_event;
 	void *event_arg;
 	struct output out;	/* out.color and out.timestamps are the caller's */

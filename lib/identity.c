@@ -38,7 +38,6 @@ resolve_group(const char *name, gid_t *gid, char *why, size_t len)
 	struct group *gr;
 	long long n;
 
-	errno = 0;
 	if ((gr = getgrnam(name)) != NULL) {
 		*gid = gr->gr_gid;
 		return 0;
@@ -116,13 +115,16 @@ allowed(const struct identity *id)
 
 int
 identity_resolve(const char *user, const char *group, struct identity *id,
-    char *why, size_t len)
+    int *group_fault, char *why, size_t len)
 {
 	memset(id, 0, sizeof(*id));
 	id->uid = geteuid();
 	id->gid = getegid();
-	if (group != NULL && resolve_group(group, &id->gid, why, len) == -1)
+	*group_fault = user == NULL;
+	if (group != NULL && resolve_group(group, &id->gid, why, len) == -1) {
+		*group_fault = 1;
 		return -1;
+	}
 	if (user != NULL) {
 		id->has_user = 1;
 		if (resolve_user(user, id, group != NULL, why, len) == -1 ||

@@ -22,10 +22,11 @@ struct identity {
  * for the user's own) up in the system's databases, with the user's
  * supplementary groups, so that the child needs no lookup after fork. A
  * change grpsup is not allowed to make (it is not root) is refused here, not
- * in the child. Returns 0, or -1 with a one-line reason in why (of size len).
+ * in the child. Returns 0, or -1 with a one-line reason in why (of size len)
+ * and *group_fault set when group, not user, is the cause.
  */
 int identity_resolve(const char *user, const char *group, struct identity *id,
-    char *why, size_t len);
+    int *group_fault, char *why, size_t len);
 
 /*
  * identity_apply: in the child, after fork: setgroups, setgid, then setuid,

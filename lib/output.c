@@ -32,6 +32,18 @@ struct batch {
 	size_t stamp_len;
 };
 
+int
+color_parse(const char *s)
+{
+	static const char *const words[] = { "auto", "always", "never" };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(s, words[i]) == 0)
+			return i;
+	return -1;
+}
+
 static struct group *
 group_of(const struct source *s)
 {

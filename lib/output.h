@@ -17,6 +17,12 @@
 /* A partial line still incomplete after this long is shown (seconds). */
 #define OUTPUT_PARTIAL_DELAY 0.1
 
+/* When labels are coloured (--color, color =). */
+enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* color_parse: "auto", "always" or "never"; -1 for anything else. */
+int color_parse(const char *s);
+
 enum output_mode {
 	OUTPUT_LABEL,		/* through grpsup, one labelled line at a time */
 	OUTPUT_RAW,		/* grpsup's own stdout and stderr, untouched */

@@ -122,6 +122,8 @@ conf() {
 	refused "grpsup.conf:3: unknown user 'no-such-user-here'"
 	conf 'group = no-such-group-here'
 	refused "grpsup.conf:3: unknown group 'no-such-group-here'"
+	conf 'group = no-such-group-here' 'user = nobody'
+	refused "grpsup.conf:3: unknown group 'no-such-group-here'"
 	conf 'directory = missing'
 	refused "grpsup.conf:3: directory 'missing': No such file or directory"
 	touch plainfile

@@ -50,6 +50,14 @@ json() {
 	assert_equal "$(json 'ascii(r["error"])')" "'--grace: invalid duration \\'bad\"\\\\\\x01\\ufffd\\' (use a number with ms, s, m or h)'"
 }
 
+@test "report = in a file is taken from the file's folder" {
+	mkdir conf
+	printf '[grpsup]\nreport = run.json\n[program:p]\ncommand = true\n' > conf/grpsup.conf
+	run -0 "$GRPSUP" -q -f conf/grpsup.conf
+	mv conf/run.json report.json
+	assert_equal "$(json 'r["status"]')" 0
+}
+
 @test "the report replaces the file whole: no temporary file is left" {
 	echo old > report.json
 	run -0 "$GRPSUP" -q --report report.json true
