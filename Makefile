@@ -25,13 +25,14 @@ GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -lev -linih $(LDLIBS)
 
 LIB_OBJ = lib/command.o lib/config.o lib/descend.o lib/duration.o lib/env.o \
-	lib/envfile.o lib/group.o lib/identity.o lib/output.o lib/probe.o \
+	lib/envfile.o lib/group.o lib/identity.o lib/notify.o lib/order.o lib/output.o lib/probe.o \
 	lib/report.o lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o lib/writer.o
-CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o
+CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 # C unit tests of the parsers, linked with the library objects (sanitized too).
 UNIT = tests/unit/parsers
-UNIT_OBJ = lib/envfile.o lib/strv.o lib/duration.o lib/signame.o lib/probe.o
+UNIT_OBJ = lib/envfile.o lib/strv.o lib/duration.o lib/signame.o lib/probe.o \
+	lib/command.o lib/spawn.o lib/identity.o lib/notify.o lib/order.o
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup
@@ -58,7 +59,7 @@ tests/demo/%: tests/demo/%.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 $(UNIT): %: %.c $(UNIT_OBJ)
-	$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS) -o $@ $< $(UNIT_OBJ)
+	$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS) -o $@ $< $(UNIT_OBJ) $(GRP_LDLIBS)
 
 # Installs what is missing on a Debian machine (apt-get, as root or with sudo).
 deps:

@@ -21,6 +21,7 @@
 #include "../lib/verdict.h"
 #include "messages.h"
 #include "options.h"
+#include "starts.h"
 
 #ifndef GRPSUP_VERSION
 #define GRPSUP_VERSION "0.1.0"
@@ -298,8 +299,7 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 		p->stop_signal = cp->stop_signal ? cp->stop_signal :
 		    g->stop_signal;
 		p->grace_ms = cp->grace_ms >= 0 ? cp->grace_ms : g->grace_ms;
-		p->ready_timeout_ms = cp->ready_timeout_ms >= 0 ?
-		    cp->ready_timeout_ms : 60000;
+		p->ready_timeout_ms = cp->ready_timeout_ms;
 		p->oneshot = cp->oneshot;
 		p->output.mode = o->raw ? OUTPUT_RAW : cp->output;
 		move_all(&p->env, &cp->file_env);
@@ -383,7 +383,10 @@ print_program(const struct program *p)
 	if (p->ready != NULL)
 		printf("  ready: %s, timeout %s\n", p->ready,
 		    duration_format(p->ready_timeout_ms, d, sizeof(d)));
-	if (p->oneshot)
+	if (p->oneshot && p->ready_timeout_ms > 0)
+		printf("  oneshot, timeout %s\n", duration_format(
+		    p->ready_timeout_ms, d, sizeof(d)));
+	else if (p->oneshot)
 		printf("  oneshot\n");
 	if (p->output.mode != OUTPUT_LABEL)
 		printf("  output: %s\n", modes[p->output.mode]);
@@ -428,7 +431,7 @@ main(int argc, char **argv)
 	struct strv cli_env = { 0 };
 	struct conf c;
 	struct group g;
-	char err[256];
+	char err[400];
 	int status, die_signal;
 
 	sanitize_stdio();
@@ -439,7 +442,7 @@ main(int argc, char **argv)
 	if (o.help || o.version) {
 		fputs(o.help ? options_help : "grpsup " GRPSUP_VERSION "\n",
 		    stdout);
-		free(o.env_files);
+		options_free(&o);
 		return 0;
 	}
 	level = o.quiet ? QUIET : o.verbose ? VERBOSE : NORMAL;
@@ -456,17 +459,19 @@ main(int argc, char **argv)
 		report_path = c.report;	/* kept to the end */
 		c.report = NULL;
 	}
+	if (starts_apply(&c, &o, err, sizeof(err)) == -1)
+		usage_error(err);
 	load_env_files(&cli_env, &o);
 	build_group(&g, &c, &o, &cli_env);
 	conf_free(&c);
 	strv_free(&cli_env);
-	free(o.env_files);
+	options_free(&o);
 	g.on_event = messages_event;
 	g.event_arg = &level;
 	messages_route(&g);
 	if (o.check) {
 		if (group_prepare(&g) == -1) {
-			say("%s", strerror(errno));
+			say("%s", g.error[0] ? g.error : strerror(errno));
 			return STATUS_CANNOT_START;
 		}
 		print_group(&g);
@@ -474,8 +479,11 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (group_run(&g) == -1) {
-		snprintf(err, sizeof(err), "cannot start the group: %s",
-		    strerror(errno));
+		if (g.error[0] != '\0')
+			snprintf(err, sizeof(err), "%s", g.error);
+		else
+			snprintf(err, sizeof(err), "cannot start the group: %s",
+			    strerror(errno));
 		say("%s", err);
 		write_report(&g, STATUS_CANNOT_START, err);
 		group_free(&g);

@@ -104,6 +104,27 @@ describe_end(const struct group *g, const struct program *p, char *buf,
 	}
 }
 
+/* "api was not ready after 5s (last try: connect: Connection refused)" */
+static void
+describe_not_ready(const struct program *p, char *buf, size_t len)
+{
+	const struct probe *pr = &p->probe;
+	char d[32];
+
+	duration_format(p->ready_timeout_ms, d, sizeof(d));
+	if (p->oneshot)
+		snprintf(buf, len, "%s had not finished after %s", p->name, d);
+	else if (pr->spec.kind == PROBE_NOTIFY)
+		snprintf(buf, len, "%s was not ready after %s (no READY=1 "
+		    "came)", p->name, d);
+	else if (pr->last_error[0] != '\0')
+		snprintf(buf, len, "%s was not ready after %s (%s: %.150s)",
+		    p->name, d, pr->text, pr->last_error);
+	else
+		snprintf(buf, len, "%s was not ready after %s (%s)", p->name,
+		    d, pr->text);
+}
+
 static void
 describe_trigger(const struct group *g, char *buf, size_t len)
 {
@@ -129,6 +150,12 @@ describe_trigger(const struct group *g, char *buf, size_t len)
 	case TRIGGER_EPIPE:
 		snprintf(buf, len, "grpsup's output lost its reader");
 		break;
+	case TRIGGER_READY_TIMEOUT:
+		describe_not_ready(t->prog, buf, len);
+		break;
+	case TRIGGER_DONE:
+		snprintf(buf, len, "every program has finished");
+		break;
 	default:
 		snprintf(buf, len, "nothing");
 	}
@@ -145,6 +172,23 @@ say_start_failed(const struct program *p)
 	else
 		say("%s: %s: %s", p->name, spawn_step_name(p->fail.step),
 		    strerror(p->fail.err));
+}
+
+static void
+say_ready(const struct program *p)
+{
+	double after = p->ready_at - p->started;
+
+	if (p->oneshot)
+		say("%s: ready (finished)", p->name);
+	else if (p->probe.spec.kind == PROBE_NONE)
+		say("%s: ready (started)", p->name);
+	else if (p->probe.spec.kind == PROBE_NOTIFY)
+		say("%s: ready after %.3fs (READY=1)", p->name, after);
+	else
+		say("%s: ready after %.3fs (%s, %u %s)", p->name, after,
+		    p->probe.text, p->probe.attempts,
+		    p->probe.attempts == 1 ? "try" : "tries");
 }
 
 void
@@ -168,6 +212,8 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		return;
 	switch (e->kind) {
 	case GE_STOPPING:
+		if (g->trigger.kind == TRIGGER_DONE)
+			return;		/* nothing left to stop */
 		describe_trigger(g, buf, sizeof(buf));
 		say("%s: stopping the group", buf);
 		return;
@@ -197,6 +243,12 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_STARTED:
 		say("%s: started, pid %d", p->name, (int)p->pid);
 		break;
+	case GE_READY:
+		say_ready(p);
+		break;
+	case GE_STATUS:
+		say("%s: status: %s", p->name, e->what);
+		break;
 	case GE_SIGNALLED:
 		say("%s: sending %s", p->name, sig_name(e->sig));
 		break;
@@ -221,8 +273,13 @@ messages_summary(const struct group *g, int status, int die_signal)
 	describe_trigger(g, buf, sizeof(buf));
 	say("summary: stop trigger: %s", buf);
 	for (i = 0; i < g->nprogs; i++) {
-		describe_end(g, &g->progs[i], buf, sizeof(buf));
-		say("  %s: %s", g->progs[i].name, buf);
+		const struct program *p = &g->progs[i];
+
+		describe_end(g, p, buf, sizeof(buf));
+		say("  %s: %s%s", p->name, buf, p->pid > 0 &&
+		    p->fail.step == SPAWN_OK &&
+		    p->probe.spec.kind != PROBE_NONE && !p->is_ready ?
+		    ", never ready" : "");
 	}
 	if (die_signal != 0)
 		say("exiting with status %d (%s)", status, sig_name(die_signal));

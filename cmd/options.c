@@ -10,7 +10,7 @@
 #include "options.h"
 
 enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
-    OPT_REPORT };
+    OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
@@ -23,6 +23,9 @@ static const struct option long_opts[] = {
 	{ "stop-signal", required_argument, NULL, 's' },
 	{ "exit-code-from", required_argument, NULL, 'e' },
 	{ "timeout", required_argument, NULL, 't' },
+	{ "ready", required_argument, NULL, OPT_READY },
+	{ "after", required_argument, NULL, OPT_AFTER },
+	{ "oneshot", required_argument, NULL, OPT_ONESHOT },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "timestamps", no_argument, NULL, OPT_TIMESTAMPS },
@@ -49,6 +52,12 @@ const char options_help[] =
 "  -s, --stop-signal SIG      signal that asks a program to stop (TERM)\n"
 "  -e, --exit-code-from NAME  exit with NAME's status\n"
 "  -t, --timeout DURATION     stop the group after DURATION, exit 124\n"
+"      --ready NAME=PROBE     NAME is ready when PROBE succeeds: tcp://HOST:PORT,\n"
+"                             http://HOST:PORT/PATH, file:PATH, exec:COMMAND,\n"
+"                             notify\n"
+"      --after NAME=DEP[,DEP] start NAME once every DEP is ready\n"
+"      --oneshot NAME         NAME is a task: ready when it exits 0, and its\n"
+"                             success does not stop the group\n"
 "      --raw                  no labels: programs write straight to grpsup's\n"
 "                             stdout and stderr\n"
 "      --color WHEN           colour the labels: auto, always, never (auto)\n"
@@ -62,7 +71,7 @@ const char options_help[] =
 "\n"
 "DURATION: 500ms, 10s, 1m30s, 2h; a bare number is seconds.\n"
 "SIG: TERM, SIGTERM or 15.  Exit status: the first failing program's,\n"
-"124 on timeout, 125 when grpsup itself fails.  See grpsup(1) and\n"
+"124 on timeout (or a probe's), 125 when grpsup itself fails.  See grpsup(1) and\n"
 "grpsup.conf(5).\n";
 
 static int
@@ -130,6 +139,13 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			return fail(err, len, "--color: '%s' is not auto, "
 			    "always or never%s", optarg, "");
 		return 0;
+	case OPT_READY:
+	case OPT_AFTER:
+	case OPT_ONESHOT:
+		o->starts[o->nstarts].kind = c == OPT_READY ? 'r' :
+		    c == OPT_AFTER ? 'a' : 'o';
+		o->starts[o->nstarts++].arg = optarg;
+		return 0;
 	case OPT_TIMESTAMPS: o->timestamps = 1; return 0;
 	case OPT_REPORT: o->report = optarg; return 0;
 	case 'q': o->quiet = 1; o->verbose = 0; return 0;
@@ -155,7 +171,9 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
 	o->grace_ms = -1;
 	o->timeout_ms = -1;
 	o->color = -1;
-	if ((o->env_files = calloc((size_t)argc + 1, sizeof(char *))) == NULL)
+	o->env_files = calloc((size_t)argc + 1, sizeof(char *));
+	o->starts = calloc((size_t)argc + 1, sizeof(*o->starts));
+	if (o->env_files == NULL || o->starts == NULL)
 		return fail(err, len, "%s%s", strerror(errno), "");
 	opterr = 0;
 	optind = 1;
@@ -165,4 +183,13 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
 	o->commands = argv + optind;
 	o->ncommands = (size_t)(argc - optind);
 	return 0;
+}
+
+void
+options_free(struct options *o)
+{
+	free(o->env_files);
+	free(o->starts);
+	o->env_files = NULL;
+	o->starts = NULL;
 }

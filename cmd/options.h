@@ -6,6 +6,12 @@
 
 #include "../lib/output.h"
 
+/* One --ready, --after or --oneshot, in command-line order. */
+struct start_option {
+	int kind;		/* 'r', 'a' or 'o' */
+	const char *arg;	/* NAME=PROBE, NAME=DEP[,DEP], NAME */
+};
+
 struct options {
 	char **commands;	/* the COMMAND arguments, in order */
 	size_t ncommands;
@@ -13,6 +19,8 @@ struct options {
 	const char *file;	/* -f, or NULL */
 	const char **env_files;	/* --env-file, in order */
 	size_t nenv_files;
+	struct start_option *starts;	/* --ready, --after, --oneshot */
+	size_t nstarts;
 	int64_t grace_ms;	/* -1: not given */
 	int stop_signal;	/* 0: not given */
 	const char *exit_code_from;
@@ -33,10 +41,14 @@ struct options {
  * argument that is not an option (every later one is a COMMAND). Values are
  * checked here (DURATION, SIG); what was not given is marked so, for a file's
  * settings to apply. Returns 0, or -1 with a one-line message naming the
- * option in err (of size len). o->env_files is malloc'd: free() it.
+ * option in err (of size len). o->env_files and o->starts are malloc'd:
+ * options_free releases them.
  */
 int options_parse(int argc, char **argv, struct options *o, char *err,
     size_t len);
+
+/* options_free: release what options_parse allocated. */
+void options_free(struct options *o);
 
 /* The --help text. */
 extern const char options_help[];

@@ -29,6 +29,7 @@
 #include "duration.h"
 #include "envfile.h"
 #include "output.h"
+#include "order.h"
 #include "probe.h"
 #include "signame.h"
 
@@ -398,28 +399,12 @@ add_env_line(struct parser *p, struct strv *into, const char *v)
 static int
 add_after(struct parser *p, struct strv *after, const char *v)
 {
-	const char *s = v;
-
-	for (;;) {
-		size_t n;
-
-		while (is_blank(*s))
-			s++;
-		n = strcspn(s, ", \t");
-		if (n == 0 || !name_is_valid_n(s, n))
-			return fail(p, p->line, "after: invalid list '%.80s' "
-			    "(program names separated by commas)", v);
-		if (strv_push(after, s, n) == -1)
-			return nomem(p);
-		s += n;
-		while (is_blank(*s))
-			s++;
-		if (*s == '\0')
-			return 0;
-		if (*s++ != ',')
-			return fail(p, p->line, "after: invalid list '%.80s' "
-			    "(program names separated by commas)", v);
-	}
+	if (order_parse_list(v, after) == 0)
+		return 0;
+	if (errno == ENOMEM)
+		return nomem(p);
+	return fail(p, p->line, "after: invalid list '%.80s' (program names "
+	    "separated by commas)", v);
 }
 
 static int
@@ -619,77 +604,40 @@ looks_like_ini(FILE *f)
 	return ini;
 }
 
+/* The start order: names that exist, no program waiting for itself, no cycle. */
 static int
-check_after(struct parser *p, struct conf_program *cp)
+check_order(struct parser *p)
 {
-	size_t i;
-
-	for (i = 0; i < cp->after.n; i++) {
-		const char *dep = cp->after.v[i];
-
-		if (strcmp(dep, cp->name) == 0)
-			return fail(p, cp->key_line[K_AFTER], "after: '%s' "
-			    "cannot wait for itself", dep);
-		if (find_program(p->c, dep, strlen(dep)) == NULL)
-			return fail(p, cp->key_line[K_AFTER], "after: no "
-			    "program named '%s'", dep);
-	}
-	return 0;
-}
-
-/*
- * Depth-first search from prog i; state 1 is on the path, 2 done. A program
- * met again on the path closes a cycle, which the message spells out.
- */
-static int
-find_cycle(struct parser *p, size_t i, char *state, size_t *path,
-    size_t depth)
-{
-	struct conf_program *cp = &p->c->progs[i];
-	size_t j, k;
-
-	state[i] = 1;
-	path[depth] = i;
-	for (j = 0; j < cp->after.n; j++) {
-		size_t d = (size_t)(find_program(p->c, cp->after.v[j],
-		    strlen(cp->after.v[j])) - p->c->progs);
-
-		if (state[d] == 1) {
-			char msg[256] = "";
-			size_t at = 0;
-
-			for (k = 0; path[k] != d; k++)
-				;
-			for (; k <= depth; k++)
-				at += (size_t)snprintf(msg + at, at <
-				    sizeof(msg) ? sizeof(msg) - at : 0, "%s -> ",
-				    p->c->progs[path[k]].name);
-			return fail(p, cp->key_line[K_AFTER], "after: "
-			    "dependency cycle: %s%s", msg, p->c->progs[d].name);
-		}
-		if (state[d] == 0 && find_cycle(p, d, state, path, depth + 1))
-			return -1;
-	}
-	state[i] = 2;
-	return 0;
-}
-
-static int
-check_cycles(struct parser *p)
-{
-	size_t n = p->c->nprogs, i;
-	char *state = calloc(n, 1);
-	size_t *path = calloc(n, sizeof(*path));
+	struct conf *c = p->c;
+	char **names = calloc(c->nprogs, sizeof(*names));
+	const struct strv **after = calloc(c->nprogs, sizeof(*after));
+	char why[512];
+	size_t i, bad;
 	int r = 0;
 
-	if (state == NULL || path == NULL)
+	if (names == NULL || after == NULL)
 		r = nomem(p);
-	for (i = 0; r == 0 && i < n; i++)
-		if (state[i] == 0)
-			r = find_cycle(p, i, state, path, 0);
-	free(state);
-	free(path);
+	for (i = 0; r == 0 && i < c->nprogs; i++) {
+		names[i] = c->progs[i].name;
+		after[i] = &c->progs[i].after;
+	}
+	if (r == 0 && order_check(names, after, c->nprogs, &bad, why,
+	    sizeof(why)) == -1)
+		r = fail(p, c->progs[bad].key_line[K_AFTER], "%s", why);
+	free(names);
+	free(after);
 	return r;
+}
+
+/* A oneshot is ready when it exits 0: a probe would contradict that. */
+static int
+check_oneshot(struct parser *p, struct conf_program *cp)
+{
+	if (cp->oneshot && cp->ready != NULL)
+		return fail(p, cp->key_line[K_READY], "ready: '%s' is a "
+		    "oneshot: it is ready when it exits 0, with no probe",
+		    cp->name);
+	return 0;
 }
 
 static int
@@ -736,11 +684,11 @@ validate(struct parser *p)
 		if (c->progs[i].command == NULL)
 			return fail(p, c->progs[i].line, "program '%s' has no "
 			    "command", c->progs[i].name);
-	for (i = 0; i < c->nprogs; i++)
-		if (check_after(p, &c->progs[i]) == -1)
-			return -1;
-	if (check_cycles(p) == -1)
+	if (check_order(p) == -1)
 		return -1;
+	for (i = 0; i < c->nprogs; i++)
+		if (check_oneshot(p, &c->progs[i]) == -1)
+			return -1;
 	if (c->exit_code_from != NULL && find_program(c, c->exit_code_from,
 	    strlen(c->exit_code_from)) == NULL)
 		return fail(p, c->key_line[K_EXIT_CODE_FROM], "exit-code-from: "

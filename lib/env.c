@@ -21,18 +21,25 @@ key_len(const char *s)
 	return eq != NULL ? (size_t)(eq - s) : strlen(s);
 }
 
-/* Put kv in env[0..*n), replacing an entry with the same key. */
+/*
+ * Put kv in env[0..*n), replacing an entry with the same key; a kv without
+ * '=' removes that entry instead.
+ */
 static void
 env_set(char **env, size_t *n, char *kv)
 {
 	size_t i, len = key_len(kv);
 
 	for (i = 0; i < *n; i++)
-		if (key_len(env[i]) == len && memcmp(env[i], kv, len) == 0) {
-			env[i] = kv;
-			return;
-		}
-	env[(*n)++] = kv;
+		if (key_len(env[i]) == len && memcmp(env[i], kv, len) == 0)
+			break;
+	if (kv[len] != '\0') {
+		env[i] = kv;
+		*n += i == *n;
+	} else if (i < *n) {
+		memmove(env + i, env + i + 1, (*n - i - 1) * sizeof(*env));
+		(*n)--;
+	}
 }
 
 char **

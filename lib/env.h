@@ -5,7 +5,8 @@
 
 /*
  * env_build: a program's environment: every "KEY=VALUE" of base, then of each
- * layer in order, a later KEY replacing an earlier one in place. The result
+ * layer in order, a later KEY replacing an earlier one in place; a layer's
+ * entry without '=' (just "KEY") removes KEY. The result
  * is one malloc'd NULL-terminated array of pointers into base and the layers,
  * which must outlive it; free() releases it. Returns NULL with errno ENOMEM.
  */

@@ -12,10 +12,12 @@
 #endif
 
 #include "command.h"
+#include "container.h"
 #include "descend.h"
 #include "env.h"
-#include "container.h"
 #include "group.h"
+#include "notify.h"
+#include "order.h"
 
 extern char **environ;
 
@@ -27,6 +29,7 @@ static const int forward_signals[] = { SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH };
 static void group_stop(struct group *g, enum trigger_kind kind,
     struct program *p, int sig);
 static void group_check_done(struct group *g);
+static void group_start_waiting(struct group *g);
 
 static void
 emit(struct group *g, enum group_event_kind kind, const struct program *p,
@@ -63,30 +66,108 @@ group_init(struct group *g, size_t nprogs)
 	g->grace_ms = 10000;
 	g->exit_from = -1;
 	g->devnull = -1;
+	g->manager_fd = -1;
+	for (size_t i = 0; i < nprogs; i++) {
+		g->progs[i].notify_fd = -1;
+		g->progs[i].ready_timeout_ms = -1;
+	}
 	return 0;
+}
+
+/*
+ * The environment: grpsup's without its own NOTIFY_SOCKET (that is for
+ * grpsup alone), the user's, the group's, the program's, then the program's
+ * own notify socket and its name.
+ */
+static int
+program_env(struct program *p)
+{
+	char *unset[2] = { (char *)"NOTIFY_SOCKET", NULL };
+	char *notify[2] = { p->notify_env[0] ? p->notify_env : NULL, NULL };
+	char *name[2] = { p->env_name, NULL };
+	char *const *layers[6] = { unset, p->id.env.v, p->group->env.v,
+	    p->env.v, notify, name };
+
+	free(p->envp);
+	p->envp = env_build(environ, layers, 6);
+	return p->envp == NULL ? -1 : 0;
+}
+
+static int
+prepare_failed(struct program *p, const char *key, const char *why)
+{
+	snprintf(p->group->error, sizeof(p->group->error), "%s: %s: %s",
+	    p->name, key, why);
+	errno = EINVAL;
+	return -1;
 }
 
 static int
 program_prepare(struct program *p)
 {
-	char *name[2] = { NULL, NULL };
-	char *const *layers[4] = { p->id.env.v, p->group->env.v, p->env.v,
-	    name };
+	char why[256];
 
 	free(p->argv);
-	free(p->envp);
 	free(p->env_name);
-	p->envp = NULL;
+	p->env_name = NULL;
 	if ((p->argv = command_argv(p->command)) == NULL)
 		return -1;
 	if (asprintf(&p->env_name, "GRPSUP_NAME=%s", p->name) == -1) {
 		p->env_name = NULL;
 		return -1;
 	}
-	name[0] = p->env_name;
-	if ((p->envp = env_build(environ, layers, 4)) == NULL)
-		return -1;
-	return 0;
+	probe_free(&p->probe);
+	if (p->ready != NULL && probe_setup(&p->probe, p->ready, p->directory,
+	    why, sizeof(why)) == -1)
+		return prepare_failed(p, "ready", why);
+	if (p->oneshot && p->probe.spec.kind != PROBE_NONE)
+		return prepare_failed(p, "ready", "a oneshot is ready when it "
+		    "exits 0, with no probe");
+	if (p->ready_timeout_ms < 0)
+		p->ready_timeout_ms = p->probe.spec.kind != PROBE_NONE ?
+		    READY_TIMEOUT_DEFAULT_MS : 0;
+	return program_env(p);
+}
+
+/* Every name in an after list is a program's, and no wait is circular. */
+static int
+group_prepare_order(struct group *g)
+{
+	char **names = calloc(g->nprogs + 1, sizeof(*names));
+	const struct strv **after = calloc(g->nprogs + 1, sizeof(*after));
+	char why[256];
+	size_t i, j, bad;
+	int r = -1;
+
+	if (names == NULL || after == NULL)
+		goto out;
+	for (i = 0; i < g->nprogs; i++) {
+		names[i] = g->progs[i].name;
+		after[i] = &g->progs[i].after;
+	}
+	if (order_check(names, after, g->nprogs, &bad, why, sizeof(why)) ==
+	    -1) {
+		snprintf(g->error, sizeof(g->error), "%s: %s",
+		    g->progs[bad].name, why);
+		errno = EINVAL;
+		goto out;
+	}
+	for (i = 0; i < g->nprogs; i++) {
+		struct program *p = &g->progs[i];
+
+		free(p->deps);
+		if ((p->deps = calloc(p->after.n + 1, sizeof(*p->deps))) ==
+		    NULL)
+			goto out;
+		for (j = 0; j < p->after.n; j++)
+			p->deps[j] = order_find(names, g->nprogs,
+			    p->after.v[j]);
+	}
+	r = 0;
+out:
+	free(names);
+	free(after);
+	return r;
 }
 
 int
@@ -94,13 +175,14 @@ group_prepare(struct group *g)
 {
 	size_t i;
 
+	g->error[0] = '\0';
 	for (i = 0; i < g->nprogs; i++) {
 		g->progs[i].group = g;
 		g->progs[i].output.src[0].fd = g->progs[i].output.src[1].fd = -1;
 		if (program_prepare(&g->progs[i]) == -1)
 			return -1;
 	}
-	return 0;
+	return group_prepare_order(g);
 }
 
 void
@@ -112,7 +194,13 @@ group_free(struct group *g)
 		output_close(g);
 	if (g->devnull >= 0)
 		close(g->devnull);
+	if (g->manager_fd >= 0)
+		close(g->manager_fd);
 	for (i = 0; i < g->nprogs; i++) {
+		probe_free(&g->progs[i].probe);
+		if (g->progs[i].notify_fd >= 0)
+			close(g->progs[i].notify_fd);
+		free(g->progs[i].deps);
 		free(g->progs[i].argv);
 		free(g->progs[i].envp);
 		free(g->progs[i].env_name);
@@ -175,6 +263,187 @@ on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
 	emit(p->group, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0);
 }
 
+/*
+ * grpsup's own manager (systemd Type=notify) hears of the group. A manager
+ * that is not there is said once, then left alone.
+ */
+static void
+tell_manager(struct group *g, const char *msg)
+{
+	if (g->manager_fd < 0 || notify_send(g->manager_fd, &g->manager,
+	    g->manager_len, msg) == 0)
+		return;
+	emit_error(g, "NOTIFY_SOCKET", errno);
+	close(g->manager_fd);
+	g->manager_fd = -1;
+}
+
+static void
+tell_manager_if_all_ready(struct group *g)
+{
+	size_t i;
+
+	if (g->manager_fd < 0 || g->told_ready || g->state != GROUP_RUNNING)
+		return;
+	for (i = 0; i < g->nprogs; i++)
+		if (!g->progs[i].is_ready)
+			return;
+	g->told_ready = 1;
+	tell_manager(g, "READY=1\nSTATUS=every program is ready");
+}
+
+/* Its dependents may start now; so may grpsup's manager hear of it. */
+static void
+program_ready(struct program *p)
+{
+	struct group *g = p->group;
+
+	if (p->is_ready)
+		return;
+	p->is_ready = 1;
+	p->ready_at = ev_time();
+	ev_timer_stop(g->loop, &p->ready_timer);
+	probe_stop(&p->probe);
+	emit(g, GE_READY, p, 0, 0, 0);
+	group_start_waiting(g);
+	tell_manager_if_all_ready(g);
+}
+
+static void
+on_probe_ready(struct probe *pr)
+{
+	program_ready(container_of(pr, struct program, probe));
+}
+
+static void
+on_ready_timeout(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct program *p = container_of(w, struct program, ready_timer);
+
+	(void)loop;
+	(void)revents;
+	group_stop(p->group, TRIGGER_READY_TIMEOUT, p, 0);
+}
+
+/* STATUS= as one line of text: control bytes become blanks. */
+static void
+emit_status(struct program *p, const char *s, size_t len)
+{
+	struct group_event e = { GE_STATUS, p, 0, 0, 0, NULL };
+	char text[256];
+	size_t i;
+
+	if (len > sizeof(text) - 1)
+		len = sizeof(text) - 1;
+	for (i = 0; i < len; i++)
+		text[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' :
+		    s[i];
+	text[len] = '\0';
+	e.what = text;
+	if (p->group->on_event != NULL)
+		p->group->on_event(p->group, &e, p->group->event_arg);
+}
+
+static void
+on_notify(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct program *p = container_of(w, struct program, notify_w);
+	struct notify_message m;
+	char buf[4096];
+	uid_t uid = p->id.has_user ? p->id.uid : geteuid();
+	int r, n = 0;
+
+	(void)loop;
+	(void)revents;
+	/* a bounded batch: a flood must not keep the loop from the rest */
+	while (n++ < 64 && (r = notify_receive(p->notify_fd, uid, buf,
+	    sizeof(buf), &m)) == 1) {
+		if (m.status != NULL)
+			emit_status(p, m.status, m.status_len);
+		if (m.ready && p->state == PROGRAM_RUNNING)
+			program_ready(p);
+	}
+}
+
+/* Once it runs: a probe, a notify socket, or ready at once. */
+static void
+program_await_ready(struct program *p)
+{
+	struct group *g = p->group;
+	struct spawn_attr a = { NULL, p->envp, g->devnull, g->out.devnull_w,
+	    g->out.devnull_w, p->directory, &p->id };
+
+	if (p->ready_timeout_ms > 0) {
+		ev_timer_set(&p->ready_timer, (double)p->ready_timeout_ms /
+		    1000.0, 0.);
+		ev_timer_start(g->loop, &p->ready_timer);
+	}
+	if (p->oneshot)
+		return;		/* ready when it exits 0 */
+	switch (p->probe.spec.kind) {
+	case PROBE_NONE:
+		program_ready(p);
+		return;
+	case PROBE_NOTIFY:
+		ev_io_start(g->loop, &p->notify_w);
+		return;
+	default:
+		probe_start(&p->probe, g->loop, &a, on_probe_ready);
+	}
+}
+
+static int
+deps_ready(const struct program *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->after.n; i++)
+		if (!p->group->progs[p->deps[i]].is_ready)
+			return 0;
+	return 1;
+}
+
+static void program_start(struct program *p);
+
+/*
+ * Start, in the group's order, every program that waits for nothing that is
+ * not ready. A start may make more programs ready (no probe) and come back
+ * here: that only asks for one more pass.
+ */
+static void
+group_start_waiting(struct group *g)
+{
+	size_t i;
+
+	if (g->starting) {
+		g->rescan = 1;
+		return;
+	}
+	g->starting = 1;
+	do {
+		g->rescan = 0;
+		for (i = 0; i < g->nprogs && g->state == GROUP_RUNNING; i++)
+			if (g->progs[i].state == PROGRAM_PENDING &&
+			    deps_ready(&g->progs[i]))
+				program_start(&g->progs[i]);
+	} while (g->rescan && g->state == GROUP_RUNNING);
+	g->starting = 0;
+}
+
+/* Nothing runs and nothing waits (oneshots all done): the group is over. */
+static void
+group_finish_if_idle(struct group *g)
+{
+	size_t i;
+
+	if (g->state != GROUP_RUNNING)
+		return;
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].state != PROGRAM_DONE)
+			return;
+	group_stop(g, TRIGGER_DONE, NULL, 0);
+}
+
 static void
 program_start(struct program *p)
 {
@@ -207,6 +476,7 @@ program_start(struct program *p)
 	p->state = PROGRAM_RUNNING;
 	if (p->fail.step == SPAWN_OK) {
 		emit(g, GE_STARTED, p, 0, 0, 0);
+		program_await_ready(p);
 		return;
 	}
 	/* the child exits by itself; its exit is recorded when it is reaped */
@@ -215,6 +485,18 @@ program_start(struct program *p)
 		g->start_failed = 1;
 	group_stop(g, p->fail.step == SPAWN_EXEC ? TRIGGER_EXEC : TRIGGER_START,
 	    p, 0);
+}
+
+/* Its probe and timers end with it (or with the group's stop). */
+static void
+program_unwatch(struct program *p)
+{
+	struct ev_loop *loop = p->group->loop;
+
+	ev_timer_stop(loop, &p->ready_timer);
+	probe_stop(&p->probe);
+	if (p->notify_fd >= 0)
+		ev_io_stop(loop, &p->notify_w);
 }
 
 static enum program_end
@@ -238,6 +520,7 @@ program_ended(struct program *p, int wstatus)
 
 	output_drain(p);	/* its last lines before grpsup's words */
 	ev_timer_stop(g->loop, &p->grace_timer);
+	program_unwatch(p);
 	p->state = PROGRAM_DONE;
 	p->wstatus = wstatus;
 	p->status = shell_status(wstatus);
@@ -246,8 +529,14 @@ program_ended(struct program *p, int wstatus)
 	p->end = program_end_of(p);
 	g->exits[g->nexits++] = p;
 	emit(g, GE_EXITED, p, 0, 0, 0);
-	if (g->state == GROUP_RUNNING)
+	if (g->state != GROUP_RUNNING)
+		return;
+	if (p->oneshot && p->status == 0 && p->fail.step == SPAWN_OK) {
+		program_ready(p);
+		group_finish_if_idle(g);
+	} else {
 		group_stop(g, TRIGGER_EXIT, p, 0);
+	}
 }
 
 static struct program *
@@ -268,11 +557,18 @@ on_child(struct ev_loop *loop, ev_child *w, int revents)
 {
 	struct group *g = container_of(w, struct group, child_w);
 	struct program *p = group_find(g, w->rpid);
+	size_t i;
 
 	(void)loop;
 	(void)revents;
+
 	if (p != NULL)
 		program_ended(p, w->rstatus);
+	else
+		for (i = 0; i < g->nprogs; i++)
+			if (probe_reaped(&g->progs[i].probe, w->rpid,
+			    w->rstatus))
+				break;
 	group_check_done(g);
 }
 
@@ -305,10 +601,12 @@ group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
 	g->trigger.prog = p;
 	g->trigger.sig = sig;
 	ev_timer_stop(g->loop, &g->timeout_w);
+	tell_manager(g, "STOPPING=1");
 	emit(g, GE_STOPPING, p, sig, 0, 0);
 	for (i = 0; i < g->nprogs; i++) {
 		struct program *q = &g->progs[i];
 
+		program_unwatch(q);
 		if (q->state == PROGRAM_PENDING) {
 			q->state = PROGRAM_DONE;
 			q->end = END_NOT_STARTED;
@@ -514,8 +812,10 @@ unwatch_all(struct group *g)
 	ev_child_stop(g->loop, &g->child_w);
 	ev_timer_stop(g->loop, &g->timeout_w);
 	ev_timer_stop(g->loop, &g->orphan_w);
-	for (i = 0; i < g->nprogs; i++)
+	for (i = 0; i < g->nprogs; i++) {
 		ev_timer_stop(g->loop, &g->progs[i].grace_timer);
+		program_unwatch(&g->progs[i]);
+	}
 }
 
 /*
@@ -540,6 +840,9 @@ group_setup_process(struct group *g)
 	g->devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (g->devnull == -1)
 		return -1;
+	g->manager_fd = notify_open(&g->manager, &g->manager_len);
+	if (g->manager_fd == -1 && errno != 0)
+		emit_error(g, "NOTIFY_SOCKET", errno);
 	g->loop = ev_default_loop(EVFLAG_NOENV);
 	if (g->loop == NULL) {
 		errno = ENOMEM;
@@ -548,27 +851,51 @@ group_setup_process(struct group *g)
 	return output_setup(g);
 }
 
+/* A socket for each program that says "notify", before its environment. */
+static int
+group_open_notify(struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++) {
+		struct program *p = &g->progs[i];
+
+		if (p->ready == NULL || strcmp(p->ready, "notify") != 0 ||
+		    p->notify_fd >= 0)
+			continue;
+		p->notify_fd = notify_listen(p->notify_env,
+		    sizeof(p->notify_env));
+		if (p->notify_fd == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 group_run(struct group *g)
 {
 	size_t i;
 
-	if (group_prepare(g) == -1 || group_setup_process(g) == -1)
+	if (group_open_notify(g) == -1 || group_prepare(g) == -1 ||
+	    group_setup_process(g) == -1)
 		return -1;
 	ev_child_init(&g->child_w, on_child, 0, 0);
 	ev_child_start(g->loop, &g->child_w);
 	watch_signals(g);
 	ev_init(&g->timeout_w, on_timeout);
 	ev_init(&g->orphan_w, on_orphan_deadline);
-	for (i = 0; i < g->nprogs; i++)
+	for (i = 0; i < g->nprogs; i++) {
 		ev_init(&g->progs[i].grace_timer, on_grace_expired);
+		ev_init(&g->progs[i].ready_timer, on_ready_timeout);
+		ev_io_init(&g->progs[i].notify_w, on_notify,
+		    g->progs[i].notify_fd, EV_READ);
+	}
 	if (g->timeout_ms > 0) {
 		ev_timer_set(&g->timeout_w, (double)g->timeout_ms / 1000.0, 0.);
 		ev_timer_start(g->loop, &g->timeout_w);
 	}
 	g->state = GROUP_RUNNING;
-	for (i = 0; i < g->nprogs && g->state == GROUP_RUNNING; i++)
-		program_start(&g->progs[i]);
+	group_start_waiting(g);
 	group_check_done(g);	/* nothing may have started at all */
 	if (g->state != GROUP_DONE)
 		ev_run(g->loop, 0);

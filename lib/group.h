@@ -5,8 +5,11 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include <sys/un.h>
+
 #include "identity.h"
 #include "output.h"
+#include "probe.h"
 #include "spawn.h"
 #include "strv.h"
 
@@ -40,8 +43,8 @@ struct program {
 	struct identity id;	/* resolved user and groups; zero: grpsup's */
 	struct strv after;	/* names it starts after (section 8) */
 	char *ready;		/* its readiness PROBE, malloc'd, or NULL */
-	int64_t ready_timeout_ms;
-	int oneshot;
+	int64_t ready_timeout_ms;	/* -1: the default (group_prepare sets) */
+	int oneshot;		/* a task: ready, and no trigger, on exit 0 */
 
 	/* Owned by the group. */
 	struct group *group;
@@ -59,6 +62,14 @@ struct program {
 	struct spawn_error fail;
 	ev_tstamp started, ended;
 	ev_timer grace_timer;
+	size_t *deps;		/* indexes of the programs in after */
+	struct probe probe;	/* from ready */
+	int is_ready;
+	ev_tstamp ready_at;
+	ev_timer ready_timer;	/* ready-timeout */
+	int notify_fd;		/* the socket of a notify probe, -1: none */
+	ev_io notify_w;
+	char notify_env[128];	/* "NOTIFY_SOCKET=@..." for it, or "" */
 	struct program_output output;	/* output.mode is the caller's */
 };
 
@@ -78,6 +89,8 @@ enum trigger_kind {
 	TRIGGER_SIGNAL,		/* grpsup received sig */
 	TRIGGER_TIMEOUT,	/* the --timeout deadline passed */
 	TRIGGER_EPIPE,		/* grpsup's stdout or stderr lost its reader */
+	TRIGGER_READY_TIMEOUT,	/* prog was not ready in its ready-timeout */
+	TRIGGER_DONE,		/* every program has finished (oneshots) */
 };
 
 struct trigger {
@@ -88,6 +101,8 @@ struct trigger {
 
 enum group_event_kind {
 	GE_STARTED,		/* prog is running (pid) */
+	GE_READY,		/* prog is ready: dependents may start */
+	GE_STATUS,		/* prog sent STATUS=what through notify */
 	GE_START_FAILED,	/* prog: fail says which step and why */
 	GE_STOPPING,		/* the group begins to stop: see trigger */
 	GE_SIGNALLED,		/* prog was sent sig */
@@ -142,6 +157,12 @@ struct group {
 	ev_signal signal_w[7];
 	ev_timer timeout_w;
 	ev_timer orphan_w;
+	int starting, rescan;	/* starting waiting programs, and again */
+	int manager_fd;		/* grpsup's own NOTIFY_SOCKET, -1: none */
+	struct sockaddr_un manager;
+	size_t manager_len;
+	int told_ready;
+	char error[320];	/* why group_prepare failed, when it says */
 };
 
 /*
@@ -151,10 +172,17 @@ struct group {
  */
 int group_init(struct group *g, size_t nprogs);
 
+/* The ready-timeout of a program with a probe, unless it sets its own. */
+#define READY_TIMEOUT_DEFAULT_MS 60000
+
 /*
  * group_prepare: resolve what each program will exec (direct or through
- * /bin/sh) and its environment. Called by group_run; callable before it to
- * show the resolved group. Returns 0, or -1 with errno set.
+ * /bin/sh), its environment, the programs it waits for and its probe (host
+ * names are looked up here, so this may block), and settle ready-timeout: a
+ * program with a probe gets the default, any other 0 (none) unless set.
+ * Called by group_run; callable before it to show the resolved group.
+ * Returns 0, or -1 with errno set and, for a fault in the programs' settings
+ * (EINVAL), a one-line reason in g->error ("api: ready: cannot resolve...").
  */
 int group_prepare(struct group *g);
 

@@ -1,7 +1,16 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "command.h"
+#include "container.h"
 #include "probe.h"
 
 static int
@@ -81,4 +90,397 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 		    spec);
 	}
 	return 0;
+}
+
+int
+http_status_ready(const char *buf, size_t len, int *status)
+{
+	static const char proto[] = "HTTP/";
+	size_t i, n = len < 5 ? len : 5;
+
+	*status = 0;
+	if (memcmp(buf, proto, n) != 0)
+		return 0;
+	/* "HTTP/1.1 200": the version, one space, three digits */
+	for (i = 5; i < len && buf[i] != ' '; i++)
+		if (i > 12)
+			return 0;
+	if (i + 4 > len)
+		return -1;
+	if (buf[i + 1] < '1' || buf[i + 1] > '5' ||
+	    buf[i + 2] < '0' || buf[i + 2] > '9' ||
+	    buf[i + 3] < '0' || buf[i + 3] > '9')
+		return 0;
+	*status = (buf[i + 1] - '0') * 100 + (buf[i + 2] - '0') * 10 +
+	    (buf[i + 3] - '0');
+	return *status >= 200 && *status < 400;
+}
+
+static int
+resolve(struct probe *pr, char *why, size_t len)
+{
+	struct addrinfo hints, *res, *ai;
+	int r;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICSERV;
+	if ((r = getaddrinfo(pr->spec.host, pr->spec.port, &hints, &res)) != 0) {
+		snprintf(why, len, "cannot resolve '%s': %s", pr->spec.host,
+		    r == EAI_SYSTEM ? strerror(errno) : gai_strerror(r));
+		return -1;
+	}
+	for (ai = res; ai != NULL && pr->naddrs < PROBE_ADDRS; ai = ai->ai_next)
+		if (ai->ai_addrlen <= sizeof(pr->addr[0])) {
+			memcpy(&pr->addr[pr->naddrs], ai->ai_addr,
+			    ai->ai_addrlen);
+			pr->addrlen[pr->naddrs++] = ai->ai_addrlen;
+		}
+	freeaddrinfo(res);
+	if (pr->naddrs == 0) {
+		snprintf(why, len, "cannot resolve '%s': no address",
+		    pr->spec.host);
+		return -1;
+	}
+	return 0;
+}
+
+/* The GET of an http probe; HTTP/1.0 so that the server closes after. */
+static int
+build_request(struct probe *pr)
+{
+	const char *h = pr->spec.host;
+	int v6 = strchr(h, ':') != NULL;
+	int n = asprintf(&pr->request, "GET %s HTTP/1.0\r\nHost: %s%s%s:%s\r\n"
+	    "User-Agent: grpsup\r\nAccept: */*\r\nConnection: close\r\n\r\n",
+	    pr->spec.path, v6 ? "[" : "", h, v6 ? "]" : "", pr->spec.port);
+
+	if (n == -1) {
+		pr->request = NULL;
+		return -1;
+	}
+	pr->request_len = (size_t)n;
+	return 0;
+}
+
+int
+probe_setup(struct probe *pr, char *text, const char *directory, char *why,
+    size_t len)
+{
+	memset(pr, 0, sizeof(*pr));
+	pr->fd = -1;
+	pr->text = text;
+	if (probe_parse(text, &pr->spec, why, len) == -1)
+		return -1;
+	switch (pr->spec.kind) {
+	case PROBE_TCP:
+		return resolve(pr, why, len);
+	case PROBE_HTTP:
+		if (resolve(pr, why, len) == -1)
+			return -1;
+		if (build_request(pr) == -1)
+			break;
+		return 0;
+	case PROBE_FILE:
+		if (pr->spec.path[0] == '/' || directory == NULL)
+			pr->file = strdup(pr->spec.path);
+		else if (asprintf(&pr->file, "%s/%s", directory,
+		    pr->spec.path) == -1)
+			pr->file = NULL;
+		if (pr->file == NULL)
+			break;
+		return 0;
+	case PROBE_EXEC:
+		if ((pr->argv = command_argv(pr->spec.command)) == NULL)
+			break;
+		return 0;
+	default:
+		return 0;
+	}
+	snprintf(why, len, "%s", strerror(errno));
+	return -1;
+}
+
+static void attempt(struct probe *pr);
+
+static void
+close_socket(struct probe *pr)
+{
+	if (pr->fd < 0)
+		return;
+	ev_io_stop(pr->loop, &pr->io);
+	close(pr->fd);
+	pr->fd = -1;
+}
+
+/* An exec attempt that is still running is abandoned: its group is killed. */
+static void
+end_attempt(struct probe *pr)
+{
+	close_socket(pr);
+	ev_timer_stop(pr->loop, &pr->timer);
+	if (pr->pid > 0)
+		(void)kill(-pr->pid, SIGKILL);
+	pr->pid = 0;
+}
+
+static void
+succeed(struct probe *pr)
+{
+	end_attempt(pr);
+	pr->running = 0;
+	pr->on_ready(pr);
+}
+
+/* The attempt failed for why: pause, a little longer each time, and retry. */
+static void
+retry(struct probe *pr, const char *why)
+{
+	end_attempt(pr);
+	snprintf(pr->last_error, sizeof(pr->last_error), "%s", why);
+	pr->waiting = 1;
+	ev_timer_set(&pr->timer, pr->delay_ms / 1000.0, 0.);
+	ev_timer_start(pr->loop, &pr->timer);
+	if (pr->delay_ms < PROBE_RETRY_MAX_MS)
+		pr->delay_ms = pr->delay_ms * 2 < PROBE_RETRY_MAX_MS ?
+		    pr->delay_ms * 2 : PROBE_RETRY_MAX_MS;
+}
+
+static void
+retry_errno(struct probe *pr, const char *what, int err)
+{
+	char why[sizeof(pr->last_error)];
+
+	snprintf(why, sizeof(why), "%s: %s", what, strerror(err));
+	retry(pr, why);
+}
+
+static void
+deadline(struct probe *pr, int ms)
+{
+	pr->waiting = 0;
+	ev_timer_set(&pr->timer, ms / 1000.0, 0.);
+	ev_timer_start(pr->loop, &pr->timer);
+}
+
+static void
+on_timer(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct probe *pr = container_of(w, struct probe, timer);
+
+	(void)loop;
+	(void)revents;
+	if (pr->waiting)
+		attempt(pr);
+	else
+		retry(pr, pr->spec.kind == PROBE_EXEC ? "the command timed out" :
+		    "no answer in time");
+}
+
+static void
+http_read(struct probe *pr)
+{
+	char why[64];
+	ssize_t n;
+	int status, r;
+
+	n = read(pr->fd, pr->reply + pr->got, sizeof(pr->reply) - pr->got);
+	if (n == -1 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n == -1) {
+		retry_errno(pr, "read", errno);
+		return;
+	}
+	pr->got += (size_t)n;
+	r = http_status_ready(pr->reply, pr->got, &status);
+	if (r == 1) {
+		succeed(pr);
+	} else if (r == 0 || n == 0 || pr->got == sizeof(pr->reply)) {
+		if (status != 0)
+			snprintf(why, sizeof(why), "HTTP status %d", status);
+		else
+			snprintf(why, sizeof(why), n == 0 && pr->got == 0 ?
+			    "connection closed without a reply" :
+			    "the reply is not HTTP");
+		retry(pr, why);
+	}
+}
+
+static void
+http_write(struct probe *pr)
+{
+	ssize_t n = write(pr->fd, pr->request + pr->sent,
+	    pr->request_len - pr->sent);
+
+	if (n == -1 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n == -1) {
+		retry_errno(pr, "write", errno);
+		return;
+	}
+	if ((pr->sent += (size_t)n) < pr->request_len)
+		return;
+	ev_io_stop(pr->loop, &pr->io);
+	ev_io_set(&pr->io, pr->fd, EV_READ);
+	ev_io_start(pr->loop, &pr->io);
+}
+
+static void
+on_io(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct probe *pr = container_of(w, struct probe, io);
+	socklen_t len = sizeof(int);
+	int err = 0;
+
+	(void)loop;
+	if (revents & EV_READ) {
+		http_read(pr);
+		return;
+	}
+	if (pr->sent == 0) {	/* the connection is made or refused */
+		if (getsockopt(pr->fd, SOL_SOCKET, SO_ERROR, &err, &len) == -1)
+			err = errno;
+		if (err != 0) {
+			retry_errno(pr, "connect", err);
+			return;
+		}
+		if (pr->spec.kind == PROBE_TCP) {
+			succeed(pr);
+			return;
+		}
+	}
+	http_write(pr);
+}
+
+static void
+attempt_connect(struct probe *pr)
+{
+	size_t i = pr->attempts % pr->naddrs;
+	struct sockaddr *sa = (struct sockaddr *)&pr->addr[i];
+
+	pr->fd = socket(sa->sa_family, SOCK_STREAM | SOCK_NONBLOCK |
+	    SOCK_CLOEXEC, 0);
+	if (pr->fd == -1) {
+		retry_errno(pr, "socket", errno);
+		return;
+	}
+	pr->sent = pr->got = 0;
+	if (connect(pr->fd, sa, pr->addrlen[i]) == -1 &&
+	    errno != EINPROGRESS) {
+		retry_errno(pr, "connect", errno);
+		return;
+	}
+	/* writable once connected (or refused), even when already done */
+	ev_io_set(&pr->io, pr->fd, EV_WRITE);
+	ev_io_start(pr->loop, &pr->io);
+	deadline(pr, PROBE_NET_ATTEMPT_MS);
+}
+
+static void
+attempt_exec(struct probe *pr)
+{
+	struct spawn_attr a = pr->exec_attr;
+	struct spawn_error fail;
+	pid_t pid;
+
+	a.argv = pr->argv;
+	if ((pid = spawn_start(&a, &fail)) == -1) {
+		retry_errno(pr, "fork", errno);
+		return;
+	}
+	pr->pid = pid;
+	if (fail.step != SPAWN_OK)	/* judged when it is reaped */
+		snprintf(pr->last_error, sizeof(pr->last_error), "%s %s: %s",
+		    spawn_step_name(fail.step), pr->argv[0], strerror(fail.err));
+	else
+		pr->last_error[0] = '\0';
+	deadline(pr, PROBE_EXEC_ATTEMPT_MS);
+}
+
+static void
+attempt(struct probe *pr)
+{
+	struct stat st;
+
+	pr->attempts++;
+	switch (pr->spec.kind) {
+	case PROBE_TCP:
+	case PROBE_HTTP:
+		attempt_connect(pr);
+		return;
+	case PROBE_FILE:
+		if (stat(pr->file, &st) == 0)
+			succeed(pr);
+		else
+			retry_errno(pr, pr->file, errno);
+		return;
+	case PROBE_EXEC:
+		attempt_exec(pr);
+		return;
+	default:
+		return;
+	}
+}
+
+void
+probe_start(struct probe *pr, struct ev_loop *loop,
+    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready)
+{
+	pr->loop = loop;
+	pr->exec_attr = *exec_attr;
+	pr->on_ready = on_ready;
+	pr->delay_ms = PROBE_RETRY_FIRST_MS;
+	ev_init(&pr->io, on_io);
+	ev_init(&pr->timer, on_timer);
+	if (pr->spec.kind == PROBE_NOTIFY || pr->spec.kind == PROBE_NONE)
+		return;
+	pr->running = 1;
+	attempt(pr);
+}
+
+void
+probe_stop(struct probe *pr)
+{
+	if (pr->loop == NULL)
+		return;
+	end_attempt(pr);
+	pr->running = 0;
+}
+
+int
+probe_reaped(struct probe *pr, pid_t pid, int wstatus)
+{
+	char why[sizeof(pr->last_error)];
+
+	if (pid <= 0 || pr->pid != pid)
+		return 0;
+	pr->pid = 0;
+	if (!pr->running)
+		return 1;
+	if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) {
+		succeed(pr);
+		return 1;
+	}
+	if (pr->last_error[0] != '\0')
+		snprintf(why, sizeof(why), "%s", pr->last_error);
+	else if (WIFSIGNALED(wstatus))
+		snprintf(why, sizeof(why), "the command was killed by signal "
+		    "%d", WTERMSIG(wstatus));
+	else
+		snprintf(why, sizeof(why), "the command exited with status %d",
+		    WEXITSTATUS(wstatus));
+	retry(pr, why);
+	return 1;
+}
+
+void
+probe_free(struct probe *pr)
+{
+	probe_stop(pr);
+	free(pr->file);
+	free(pr->argv);
+	free(pr->request);
+	memset(pr, 0, sizeof(*pr));
+	pr->fd = -1;
 }

@@ -1,7 +1,12 @@
 #ifndef GRPSUP_PROBE_H
 #define GRPSUP_PROBE_H
 
+#include <ev.h>
 #include <stddef.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+#include "spawn.h"
 
 enum probe_kind {
 	PROBE_NONE,		/* ready once exec'ed */
@@ -27,5 +32,88 @@ struct probe_spec {
  */
 int probe_parse(const char *spec, struct probe_spec *p, char *why,
     size_t len);
+
+/*
+ * http_status_ready: whether the start of an HTTP response, buf (len bytes),
+ * says ready (a 2xx or 3xx status): 1 yes, 0 no (*status holds it, or 0 for
+ * a reply that is not HTTP), -1 when more bytes are needed to tell.
+ */
+int http_status_ready(const char *buf, size_t len, int *status);
+
+/* Addresses kept for a tcp or http probe; attempts go round them. */
+#define PROBE_ADDRS 4
+
+/* Delays between attempts: the first, doubled each time up to the last. */
+#define PROBE_RETRY_FIRST_MS 25
+#define PROBE_RETRY_MAX_MS 500
+/* The longest one attempt may take: a connection and a reply, a command. */
+#define PROBE_NET_ATTEMPT_MS 2000
+#define PROBE_EXEC_ATTEMPT_MS 5000
+
+struct probe;
+typedef void probe_ready_fn(struct probe *);
+
+/* A probe at work: one attempt at a time, a back-off between them. */
+struct probe {
+	struct probe_spec spec;
+	char *text;		/* the PROBE as written; spec points into it */
+	struct sockaddr_storage addr[PROBE_ADDRS];
+	socklen_t addrlen[PROBE_ADDRS];
+	size_t naddrs;
+	char *file;		/* file: the path, against the directory */
+	char **argv;		/* exec: what runs */
+	char *request;		/* http: the GET, sent whole */
+	size_t request_len;
+
+	struct ev_loop *loop;
+	struct spawn_attr exec_attr;	/* exec: env, stdio, directory, user */
+	probe_ready_fn *on_ready;
+	int running;		/* started, not ready nor stopped */
+	int waiting;		/* between attempts, else in one */
+	unsigned attempts;
+	int delay_ms;		/* the next pause between attempts */
+	int fd;			/* tcp, http: the socket of this attempt */
+	size_t sent;
+	char reply[32];		/* http: the status line, as far as read */
+	size_t got;
+	pid_t pid;		/* exec: the command of this attempt, 0: none */
+	ev_io io;
+	ev_timer timer;		/* the attempt's deadline, or the pause */
+	char last_error[160];	/* why the last attempt failed */
+};
+
+/*
+ * probe_setup: parse text (a PROBE) into pr and resolve what the attempts
+ * need ahead of time: the host's addresses (this may block; call it before
+ * anything runs), the file's path against directory (NULL: as given), the
+ * command's argv. pr must have been zeroed or probe_free'd. text must
+ * outlive pr. Returns 0, or -1 with a one-line reason in why (of size len).
+ */
+int probe_setup(struct probe *pr, char *text, const char *directory,
+    char *why, size_t len);
+
+/*
+ * probe_start: begin the attempts on loop at once: on success on_ready is
+ * called once and the probe stops. exec_attr gives the exec probe's
+ * environment, stdio, directory and user (copied; what it points to must
+ * outlive the probe). A notify probe does nothing here: notify.h reads it.
+ */
+void probe_start(struct probe *pr, struct ev_loop *loop,
+    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready);
+
+/*
+ * probe_stop: end the attempts: close the socket, SIGKILL an exec attempt's
+ * process group (its exit is still reaped by the caller's child watcher).
+ */
+void probe_stop(struct probe *pr);
+
+/*
+ * probe_reaped: give the probe a reaped child; returns 1 if pid was its
+ * exec attempt (the attempt is judged by wstatus), else 0.
+ */
+int probe_reaped(struct probe *pr, pid_t pid, int wstatus);
+
+/* probe_free: stop pr and release what probe_setup allocated. */
+void probe_free(struct probe *pr);
 
 #endif

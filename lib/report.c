@@ -95,6 +95,8 @@ trigger_word(enum trigger_kind kind)
 		[TRIGGER_SIGNAL] = "signal",
 		[TRIGGER_TIMEOUT] = "timeout",
 		[TRIGGER_EPIPE] = "output-closed",
+		[TRIGGER_READY_TIMEOUT] = "ready-timeout",
+		[TRIGGER_DONE] = "finished",
 	};
 
 	return words[kind];
@@ -114,7 +116,9 @@ put_program(FILE *f, const struct program *p)
 		fputs("null", f);
 	fputs(",\"started\":", f);
 	put_time(f, p->pid > 0 ? p->started : 0);
-	fputs(",\"ready\":null,\"ended\":", f);
+	fputs(",\"ready\":", f);
+	put_time(f, p->is_ready ? p->ready_at : 0);
+	fputs(",\"ended\":", f);
 	put_time(f, ran ? p->ended : 0);
 	fprintf(f, ",\"end\":\"%s\",\"status\":", end_word(p->end));
 	if (ran && p->state == PROGRAM_DONE)

@@ -41,7 +41,8 @@ group_status(const struct group *g, int *die_signal)
 		*die_signal = g->trigger.sig;
 		return 128 + g->trigger.sig;
 	}
-	if (g->trigger.kind == TRIGGER_TIMEOUT)
+	if (g->trigger.kind == TRIGGER_TIMEOUT ||
+	    g->trigger.kind == TRIGGER_READY_TIMEOUT)
 		return STATUS_TIMEOUT;
 	for (i = 0; i <= g->nexits; i++) {
 		if (g->epipe && g->epipe_at == i)

@@ -1,0 +1,174 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lib/order.h"
+#include "../lib/probe.h"
+#include "starts.h"
+
+/* What the command line changed in a program, to blame the right option. */
+#define SET_READY 1
+#define SET_AFTER 2
+#define SET_ONESHOT 4
+
+static const char *
+option_of(int kind)
+{
+	return kind == 'r' ? "--ready" : kind == 'a' ? "--after" : "--oneshot";
+}
+
+static struct conf_program *
+find(struct conf *c, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->nprogs; i++)
+		if (strlen(c->progs[i].name) == len &&
+		    memcmp(c->progs[i].name, name, len) == 0)
+			return &c->progs[i];
+	return NULL;
+}
+
+static int
+set_ready(struct conf_program *cp, const char *probe, char *err, size_t len)
+{
+	struct probe_spec spec;
+	char why[256];
+	char *copy;
+
+	if (probe_parse(probe, &spec, why, sizeof(why)) == -1) {
+		snprintf(err, len, "--ready: %s: %s", cp->name, why);
+		return -1;
+	}
+	if ((copy = strdup(probe)) == NULL) {
+		snprintf(err, len, "%s", strerror(errno));
+		return -1;
+	}
+	free(cp->ready);
+	cp->ready = copy;
+	return 0;
+}
+
+static int
+add_after(struct conf_program *cp, int first, const char *list, char *err,
+    size_t len)
+{
+	if (first)
+		strv_free(&cp->after);
+	if (order_parse_list(list, &cp->after) == 0)
+		return 0;
+	if (errno == ENOMEM)
+		snprintf(err, len, "%s", strerror(errno));
+	else
+		snprintf(err, len, "--after: %s: invalid list '%.80s' (program "
+		    "names separated by commas)", cp->name, list);
+	return -1;
+}
+
+static int
+apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
+    size_t len)
+{
+	const char *opt = option_of(s->kind), *eq = strchr(s->arg, '=');
+	size_t nlen = s->kind == 'o' ? strlen(s->arg) : eq ? (size_t)(eq -
+	    s->arg) : 0;
+	struct conf_program *cp;
+
+	if (s->kind != 'o' && eq == NULL) {
+		snprintf(err, len, "%s: expected NAME=%s, not '%.80s'", opt,
+		    s->kind == 'r' ? "PROBE" : "DEP[,DEP]", s->arg);
+		return -1;
+	}
+	if ((cp = find(c, s->arg, nlen)) == NULL) {
+		snprintf(err, len, "%s: no program named '%.*s'", opt,
+		    (int)(nlen > 64 ? 64 : nlen), s->arg);
+		return -1;
+	}
+	switch (s->kind) {
+	case 'r':
+		set[cp - c->progs] |= SET_READY;
+		return set_ready(cp, eq + 1, err, len);
+	case 'a':
+		if (add_after(cp, !(set[cp - c->progs] & SET_AFTER), eq + 1,
+		    err, len) == -1)
+			return -1;
+		set[cp - c->progs] |= SET_AFTER;
+		return 0;
+	default:
+		set[cp - c->progs] |= SET_ONESHOT;
+		cp->oneshot = 1;
+		return 0;
+	}
+}
+
+static int
+check_order(struct conf *c, char *err, size_t len)
+{
+	char **names = calloc(c->nprogs, sizeof(*names));
+	const struct strv **after = calloc(c->nprogs, sizeof(*after));
+	char why[256];
+	size_t i, bad;
+	int r = 0;
+
+	if (names == NULL || after == NULL) {
+		snprintf(err, len, "%s", strerror(ENOMEM));
+		r = -1;
+	}
+	for (i = 0; r == 0 && i < c->nprogs; i++) {
+		names[i] = c->progs[i].name;
+		after[i] = &c->progs[i].after;
+	}
+	if (r == 0 && order_check(names, after, c->nprogs, &bad, why,
+	    sizeof(why)) == -1) {
+		snprintf(err, len, "--after: %s: %s", c->progs[bad].name, why +
+		    (strncmp(why, "after: ", 7) == 0 ? 7 : 0));
+		r = -1;
+	}
+	free(names);
+	free(after);
+	return r;
+}
+
+static int
+check_oneshots(const struct conf *c, const int *set, char *err, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->nprogs; i++) {
+		const struct conf_program *cp = &c->progs[i];
+
+		if (!cp->oneshot || cp->ready == NULL)
+			continue;
+		snprintf(err, len, "%s: '%s' is a oneshot with a probe (%.80s): "
+		    "a oneshot is ready when it exits 0",
+		    set[i] & SET_READY ? "--ready" : "--oneshot", cp->name,
+		    cp->ready);
+		return -1;
+	}
+	return 0;
+}
+
+int
+starts_apply(struct conf *c, const struct options *o, char *err, size_t len)
+{
+	int *set, after_set = 0, r = 0;
+	size_t i;
+
+	if (o->nstarts == 0)
+		return 0;
+	if ((set = calloc(c->nprogs, sizeof(*set))) == NULL) {
+		snprintf(err, len, "%s", strerror(errno));
+		return -1;
+	}
+	for (i = 0; r == 0 && i < o->nstarts; i++) {
+		r = apply_one(c, &o->starts[i], set, err, len);
+		after_set |= o->starts[i].kind == 'a';
+	}
+	if (r == 0 && after_set)
+		r = check_order(c, err, len);
+	if (r == 0)
+		r = check_oneshots(c, set, err, len);
+	free(set);
+	return r;
+}
