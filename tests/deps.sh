@@ -15,6 +15,9 @@ need bats-assert /usr/lib/bats/bats-assert/load.bash
 need bats-file /usr/lib/bats/bats-file/load.bash
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v unshare >/dev/null 2>&1 || missing="$missing util-linux"
+# readiness tests: real servers and clients on loopback
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v curl >/dev/null 2>&1 || missing="$missing curl"
 
 [ -z "$missing" ] && exit 0
 echo "grpsup: installing Debian packages:$missing" >&2

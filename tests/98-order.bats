@@ -1,0 +1,155 @@
+#!/usr/bin/env bats
+# Start order (section 8): after, oneshot, and the command line's --after,
+# --oneshot and --ready, checked before anything starts.
+
+load helpers
+
+# json EXPR: evaluate the Python expression EXPR on the report r.
+json() {
+	python3 -c 'import json, sys; r = json.load(open("report.json")); print(eval(sys.argv[1]))' "$1"
+}
+
+@test "a oneshot that exits 0 makes its dependents start, and does not stop the group" {
+	start_grpsup -q -n migrate,srv -e srv --oneshot migrate --after srv=migrate \
+		'sh -c "sleep 0.2; echo schema > db"' \
+		'cat db > seen; echo $$ > srv.pid; exec sleep 30'
+	srv=$(pid_of srv.pid)
+	assert_equal "$(cat seen)" schema
+	# the oneshot is gone; the group runs on
+	wait_for child_runs "$GPID" sleep
+	assert_equal "$(children_of "$GPID")" "$srv"
+	alive "$GPID"
+	kill -TERM "$srv"
+	finish_grpsup
+	assert_equal "$END" "exit 143"
+}
+
+@test "the dependent's output shows the oneshot finished first" {
+	run -0 "$GRPSUP" -q -n migrate,client -e client --oneshot migrate \
+		--after client=migrate 'sh -c "sleep 0.2; echo migrated"' 'echo client runs'
+	assert_output 'migrate | migrated
+client  | client runs'
+}
+
+@test "a oneshot that fails stops the group with its status; its dependents never start" {
+	run -3 --separate-stderr "$GRPSUP" --report report.json -n migrate,srv,other \
+		--oneshot migrate --after srv=migrate \
+		'sh -c "exit 3"' 'touch srv-started' 'sleep 30'
+	assert_file_not_exists srv-started
+	use_stderr
+	assert_line 'grpsup  | migrate exited with status 3: stopping the group'
+	assert_line 'grpsup  |   srv: never started'
+	assert_line 'grpsup  |   other: stopped by SIGTERM (status 143)'
+	assert_equal "$(json '[(p["name"], p["end"], p["pid"], p["started"]) for p in r["programs"]][:2]')" \
+		"[('migrate', 'exited', $(json 'r["programs"][0]["pid"]'), $(json 'r["programs"][0]["started"]')), ('srv', 'not-started', None, None)]"
+}
+
+@test "a group of oneshots ends with 0 when all have succeeded" {
+	run -0 --separate-stderr "$GRPSUP" --report report.json -n a,b --oneshot a --oneshot b \
+		--after b=a 'echo one' 'echo two'
+	assert_output 'a      | one
+b      | two'
+	use_stderr
+	assert_output 'grpsup | summary: stop trigger: every program has finished
+grpsup |   a: exited with status 0
+grpsup |   b: exited with status 0
+grpsup | exiting with status 0'
+	assert_equal "$(json 'r["trigger"]["kind"], [p["ready"] is not None for p in r["programs"]]')" "('finished', [True, True])"
+}
+
+@test "a chain starts in order: each waits for the one before" {
+	run -0 "$GRPSUP" -q -n c,b,a -e c --oneshot a --oneshot b \
+		--after b=a --after c=b \
+		'sh -c "cat log; echo c >> log"' 'sh -c "echo b >> log"' 'sh -c "sleep 0.1; echo a >> log"'
+	assert_output 'c      | a
+c      | b'
+}
+
+@test "after in a file, with a probe in between" {
+	cat > grpsup.conf <<-EOF
+	[grpsup]
+	exit-code-from = client
+	[program:client]
+	command = cat up
+	after = srv, migrate
+	[program:srv]
+	command = sh -c 'sleep 0.2; echo up > up; exec sleep 30'
+	ready = file:up
+	after = migrate
+	[program:migrate]
+	command = sh -c 'sleep 0.1; echo migrated'
+	oneshot = true
+	EOF
+	run -0 "$GRPSUP" -q
+	assert_output 'migrate | migrated
+client  | up'
+}
+
+@test "--after replaces the file's list for that program, and adds up" {
+	printf '[program:a]\ncommand = sh -c "sleep 5; touch a-done"\noneshot = true\n[program:b]\ncommand = sh -c "sleep 0.2; touch b-done"\noneshot = true\n[program:c]\ncommand = ls\nafter = a\n' > grpsup.conf
+	run -0 "$GRPSUP" --check --after c=b
+	assert_line '  after: b'
+	run -0 "$GRPSUP" --check --after c=b --after c=a
+	assert_line '  after: b a'
+	run -0 "$GRPSUP" -q -e c --after c=b
+	assert_line 'c      | b-done'
+	refute_line 'c      | a-done'
+}
+
+@test "--ready replaces the file's probe, --oneshot marks a task" {
+	printf '[program:a]\ncommand = true\nready = file:x\n' > grpsup.conf
+	run -0 "$GRPSUP" --check --ready a=tcp://127.0.0.1:80
+	assert_line '  ready: tcp://127.0.0.1:80, timeout 1m'
+	printf '[program:a]\ncommand = true\n' > grpsup.conf
+	run -0 "$GRPSUP" --check --oneshot a
+	assert_line '  oneshot'
+}
+
+@test "bad --ready, --after and --oneshot are usage errors, and nothing starts" {
+	while IFS='|' read -r args message; do
+		eval "set -- $args"
+		run -125 "$GRPSUP" "$@" -n a,b 'touch a-ran' 'touch b-ran'
+		assert_equal "${lines[0]}" "grpsup: $message"
+		assert_file_not_exists a-ran
+		assert_file_not_exists b-ran
+	done <<-'EOF'
+	--ready a|--ready: expected NAME=PROBE, not 'a'
+	--ready x=notify|--ready: no program named 'x'
+	--ready a=ftp://x|--ready: a: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND or notify)
+	--ready a=tcp://h:0|--ready: a: invalid probe 'tcp://h:0' (tcp://HOST:PORT, PORT from 1 to 65535)
+	--ready =notify|--ready: no program named ''
+	--after a|--after: expected NAME=DEP[,DEP], not 'a'
+	--after a=|--after: a: invalid list '' (program names separated by commas)
+	--after a=b,,b|--after: a: invalid list 'b,,b' (program names separated by commas)
+	--after a=x|--after: a: no program named 'x'
+	--after a=a|--after: a: 'a' cannot wait for itself
+	--after a=b --after b=a|--after: b: dependency cycle: a -> b -> a
+	--oneshot x|--oneshot: no program named 'x'
+	--oneshot a=b|--oneshot: no program named 'a=b'
+	--oneshot a --ready a=file:f|--ready: 'a' is a oneshot with a probe (file:f): a oneshot is ready when it exits 0
+	--ready a=file:f --oneshot a|--ready: 'a' is a oneshot with a probe (file:f): a oneshot is ready when it exits 0
+	EOF
+}
+
+@test "a oneshot with a probe in a file is refused at its line" {
+	printf '[program:a]\ncommand = true\noneshot = true\nready = file:x\n' > grpsup.conf
+	run -125 "$GRPSUP"
+	assert_output "grpsup.conf:4: ready: 'a' is a oneshot: it is ready when it exits 0, with no probe"
+	printf '[program:a]\ncommand = true\noneshot = true\n' > grpsup.conf
+	run -125 "$GRPSUP" --ready a=file:x
+	assert_output --partial "--ready: 'a' is a oneshot with a probe (file:x)"
+}
+
+@test "a oneshot's ready-timeout bounds its run" {
+	printf '[program:slow]\ncommand = sleep 30\noneshot = true\nready-timeout = 200ms\n[program:srv]\ncommand = touch srv-ran\nafter = slow\n' > grpsup.conf
+	run -124 --separate-stderr "$GRPSUP"
+	assert_file_not_exists srv-ran
+	use_stderr
+	assert_line 'grpsup | slow had not finished after 200ms: stopping the group'
+}
+
+@test "a oneshot without ready-timeout has no deadline" {
+	run -0 "$GRPSUP" --check -n a --oneshot a true
+	assert_line '  oneshot'
+	refute_output --partial timeout
+}

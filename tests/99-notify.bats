@@ -1,0 +1,119 @@
+#!/usr/bin/env bats
+# sd_notify, both sides (section 8): a program that says "notify" gets its
+# own NOTIFY_SOCKET and is ready on READY=1; under a manager's NOTIFY_SOCKET
+# grpsup says READY=1 once every program is ready, and STOPPING=1.
+
+load helpers
+
+HELPERS="$TOP/tests/helpers"
+
+@test "notify: the dependent starts on READY=1, not before" {
+	run -0 "$GRPSUP" -q -n svc,client -e client --ready svc=notify \
+		--after client=svc \
+		"sh -c 'sleep 0.3; echo warm > state; $HELPERS/sd-notify READY=1; exec sleep 30'" \
+		'cat state'
+	assert_output 'client | warm'
+}
+
+@test "notify: STATUS= is shown in verbose mode, READY=1 may come with it" {
+	run -0 --separate-stderr "$GRPSUP" -v -n svc,client -e client --ready svc=notify \
+		--after client=svc \
+		"sh -c '$HELPERS/sd-notify \"STATUS=warming up\"; $HELPERS/sd-notify \"STATUS=serving\\\\nREADY=1\"; exec sleep 30'" \
+		'true'
+	use_stderr
+	assert_line 'grpsup | svc: status: warming up'
+	assert_line 'grpsup | svc: status: serving'
+	assert_line --regexp '^grpsup \| svc: ready after [0-9.]+s \(READY=1\)$'
+}
+
+@test "notify: each program gets its own socket, in the abstract namespace" {
+	run -0 "$GRPSUP" -q -n a,b,c --ready a=notify --ready b=notify \
+		--after c=a,b -e c \
+		"sh -c 'echo \$NOTIFY_SOCKET > a.sock; $HELPERS/sd-notify READY=1; exec sleep 30'" \
+		"sh -c 'echo \$NOTIFY_SOCKET > b.sock; $HELPERS/sd-notify READY=1; exec sleep 30'" \
+		'sh -c "echo ${NOTIFY_SOCKET-none}"'
+	assert_output 'c      | none'
+	assert_equal "$(cut -c1 a.sock)" @
+	assert_not_equal "$(cat a.sock)" "$(cat b.sock)"
+}
+
+@test "notify: no READY=1 ends in the ready-timeout" {
+	printf '[program:svc]\ncommand = sh -c "%s STATUS=busy; exec sleep 30"\nready = notify\nready-timeout = 300ms\n' "$HELPERS/sd-notify" > grpsup.conf
+	run -124 --separate-stderr "$GRPSUP"
+	use_stderr
+	assert_line 'grpsup | svc was not ready after 300ms (no READY=1 came): stopping the group'
+}
+
+@test "notify: systemd-notify itself works" {
+	command -v systemd-notify >/dev/null || skip "no systemd-notify here"
+	run -0 "$GRPSUP" -q -n svc,client -e client --ready svc=notify \
+		--after client=svc \
+		'sh -c "sleep 0.2; touch up; systemd-notify --ready; exec sleep 30"' \
+		'ls up'
+	assert_output 'client | up'
+}
+
+@test "notify: a datagram from another user is ignored" {
+	[ "$(id -u)" = 0 ] || skip "needs root to send as another user"
+	command -v setpriv >/dev/null || skip "no setpriv"
+	cat > grpsup.conf <<-EOF
+	[program:svc]
+	command = sh -c 'setpriv --reuid=65534 --regid=65534 --clear-groups $HELPERS/sd-notify READY=1; exec sleep 30'
+	ready = notify
+	ready-timeout = 500ms
+	[program:client]
+	command = touch client-ran
+	after = svc
+	EOF
+	run -124 "$GRPSUP" -q
+	assert_file_not_exists client-ran
+}
+
+@test "notify: passed file descriptors are closed, not kept" {
+	script='import os, socket, array
+a = os.environ["NOTIFY_SOCKET"]; a = "\0" + a[1:]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+r, w = os.pipe()
+s.sendmsg([b"READY=1"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [r]))], 0, a)
+os.close(r)
+open("pipe.ino", "w").write(str(os.fstat(w).st_ino))
+import time; time.sleep(30)'
+	start_grpsup -q -n svc,client --ready svc=notify --after client=svc \
+		"python3 -c '$script'" 'sleep 30'
+	wait_for child_runs "$GPID" sleep
+	ino=$(cat pipe.ino)
+	# the program's pipe: not among grpsup's descriptors
+	run ls -l "/proc/$GPID/fd"
+	refute_output --partial "pipe:[$ino]"
+	kill -TERM "$GPID"
+	finish_grpsup
+}
+
+@test "under a manager: READY=1 once every program is ready, then STOPPING=1" {
+	python3 "$HELPERS/sd-listen" "$BATS_TEST_TMPDIR/m.sock" msgs up &
+	LPID=$!
+	wait_for test -e msgs.up
+	NOTIFY_SOCKET="$BATS_TEST_TMPDIR/m.sock" start_grpsup -q -n srv,plain \
+		--ready srv=file:up \
+		'sh -c "echo ${NOTIFY_SOCKET-unset} > srv-env; sleep 0.3; touch up; exec sleep 30"' \
+		'sh -c "echo ${NOTIFY_SOCKET-unset} > plain-env; exec sleep 30"'
+	wait_for test -s msgs
+	kill -TERM "$GPID"
+	finish_grpsup
+	wait_for grep -q STOPPING msgs
+	kill "$LPID"
+	assert_equal "$(cat msgs)" 'READY=1|STATUS=every program is ready +up
+STOPPING=1 +up'
+	assert_equal "$(cat srv-env plain-env)" 'unset
+unset'
+}
+
+@test "under a manager: a notify program gets its own socket, not grpsup's" {
+	NOTIFY_SOCKET=/nonexistent/sock run -0 --separate-stderr "$GRPSUP" -q -n svc,c -e c \
+		--ready svc=notify --after c=svc \
+		"sh -c 'echo \$NOTIFY_SOCKET > svc-env; $HELPERS/sd-notify READY=1; exec sleep 30'" true
+	assert_equal "$(cut -c1 svc-env)" @
+	use_stderr
+	# the manager is not there: said once
+	assert_output 'grpsup | NOTIFY_SOCKET: No such file or directory'
+}
