@@ -32,7 +32,7 @@ HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 # C unit tests of the parsers, linked with the library objects (sanitized too).
 UNIT = tests/unit/parsers
 UNIT_OBJ = lib/envfile.o lib/strv.o lib/duration.o lib/signame.o lib/probe.o \
-	lib/command.o lib/spawn.o lib/identity.o lib/notify.o lib/order.o
+	lib/command.o lib/spawn.o lib/identity.o lib/notify.o lib/order.o lib/env.o
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup

@@ -1,6 +1,7 @@
 /*
  * Unit tests of the parsers that take user input: env file lines, durations,
- * signals, probes. Prints TAP, as bats does, so that tests/run.sh counts them
+ * signals, probes, HTTP status lines, sd_notify datagrams, start orders; and
+ * of the environment's layers. Prints TAP, as bats does, so that tests/run.sh counts them
  * with the rest.
  */
 #include <errno.h>
@@ -10,20 +11,33 @@
 #include <string.h>
 
 #include "../../lib/duration.h"
+#include "../../lib/env.h"
 #include "../../lib/envfile.h"
+#include "../../lib/notify.h"
+#include "../../lib/order.h"
 #include "../../lib/probe.h"
 #include "../../lib/signame.h"
 
 static int ntests, nfailed;
 
+/* One TAP line: control bytes in what are written as escapes. */
 static void
 report(int ok, const char *what, const char *detail)
 {
 	ntests++;
 	if (!ok)
 		nfailed++;
-	printf("%s %d unit: %s%s%s\n", ok ? "ok" : "not ok", ntests, what,
-	    detail[0] ? " # " : "", ok ? "" : detail);
+	printf("%s %d unit: ", ok ? "ok" : "not ok", ntests);
+	for (; *what != '\0'; what++)
+		if (*what == '\n')
+			fputs("\\n", stdout);
+		else if (*what == '\r')
+			fputs("\\r", stdout);
+		else if (*what == '\t')
+			fputs("\\t", stdout);
+		else
+			putchar(*what);
+	printf("%s%s\n", detail[0] && !ok ? " # " : "", ok ? "" : detail);
 }
 
 /* An env line gives kv (NULL: a blank or comment line). */
@@ -199,6 +213,160 @@ probe_tests(void)
 	probe_is("", PROBE_NONE, NULL, NULL, NULL);
 }
 
+static void
+http_is(const char *reply, int want, int want_status)
+{
+	char detail[64];
+	int status, r = http_status_ready(reply, strlen(reply), &status);
+
+	snprintf(detail, sizeof(detail), "got %d, status %d", r, status);
+	report(r == want && (want == -1 || status == want_status),
+	    reply[0] ? reply : "(empty reply)", detail);
+}
+
+static void
+http_tests(void)
+{
+	http_is("HTTP/1.1 200 OK\r\n", 1, 200);
+	http_is("HTTP/1.0 204 No Content\r\n", 1, 204);
+	http_is("HTTP/1.1 302 Found\r\n", 1, 302);
+	http_is("HTTP/1.1 399", 1, 399);
+	http_is("HTTP/1.1 404 Not Found\r\n", 0, 404);
+	http_is("HTTP/1.1 503 Service Unavailable", 0, 503);
+	http_is("HTTP/1.1 199 x", 0, 199);
+	http_is("HTTP/2 200", 1, 200);
+	http_is("HTTP/1.1 20", -1, 0);
+	http_is("HTTP/1.1", -1, 0);
+	http_is("HTT", -1, 0);
+	http_is("", -1, 0);
+	http_is("SSH-2.0-OpenSSH_9.2\r\n", 0, 0);
+	http_is("HTTP/1.1 2x0 OK", 0, 0);
+	http_is("HTTP/1.1 600 x", 0, 0);
+	http_is("HTTP/1.1111111111 200", 0, 0);
+}
+
+static void
+notify_is(const char *msg, int ready, const char *status)
+{
+	struct notify_message m;
+	char detail[128];
+	int ok;
+
+	notify_parse(msg, strlen(msg), &m);
+	ok = m.ready == ready && (status == NULL ? m.status == NULL :
+	    m.status != NULL && m.status_len == strlen(status) &&
+	    memcmp(m.status, status, m.status_len) == 0);
+	snprintf(detail, sizeof(detail), "ready %d, status '%.*s'", m.ready,
+	    m.status ? (int)m.status_len : 0, m.status ? m.status : "");
+	report(ok, msg[0] ? msg : "(empty datagram)", detail);
+}
+
+static void
+notify_tests(void)
+{
+	notify_is("READY=1", 1, NULL);
+	notify_is("READY=1\n", 1, NULL);
+	notify_is("STATUS=warming up\nREADY=1", 1, "warming up");
+	notify_is("READY=1\nSTATUS=", 1, "");
+	notify_is("READY=0", 0, NULL);
+	notify_is("READY=10", 0, NULL);
+	notify_is("XREADY=1", 0, NULL);
+	notify_is("MAINPID=42\nWATCHDOG=1", 0, NULL);
+	notify_is("STATUS=a\nSTATUS=b", 0, "b");
+	notify_is("", 0, NULL);
+}
+
+/* names "a b c ...", after lists "a:b,c;b:c": check, and want why. */
+static void
+order_is(const char *names, const char *afters, const char *want)
+{
+	char *name[8], *copy = strdup(names), *tok, why[256] = "";
+	struct strv lists[8];
+	const struct strv *after[8];
+	size_t n = 0, i, bad;
+	const char *s;
+	int r;
+
+	memset(lists, 0, sizeof(lists));
+	for (tok = strtok(copy, " "); tok != NULL && n < 8;
+	    tok = strtok(NULL, " "))
+		name[n++] = tok;
+	for (i = 0; i < n; i++)
+		after[i] = &lists[i];
+	for (s = afters; *s != '\0'; ) {
+		size_t len = strcspn(s, ";"), k = strcspn(s, ":");
+		char list[64];
+
+		snprintf(list, sizeof(list), "%.*s", (int)(len - k - 1),
+		    s + k + 1);
+		for (i = 0; i < n; i++)
+			if (strlen(name[i]) == k && strncmp(name[i], s, k) == 0)
+				(void)order_parse_list(list, &lists[i]);
+		s += len + (s[len] == ';');
+	}
+	r = order_check(name, after, n, &bad, why, sizeof(why));
+	report(want == NULL ? r == 0 : r == -1 && strcmp(why, want) == 0,
+	    afters, why);
+	for (i = 0; i < n; i++)
+		strv_free(&lists[i]);
+	free(copy);
+}
+
+static void
+list_is(const char *list, int ok, size_t n)
+{
+	struct strv sv = { 0 };
+	char what[128];
+	int r = order_parse_list(list, &sv);
+
+	snprintf(what, sizeof(what), "after list '%s'", list);
+	report(ok ? r == 0 && sv.n == n : r == -1 && errno == EINVAL, what,
+	    "");
+	strv_free(&sv);
+}
+
+static void
+order_tests(void)
+{
+	order_is("a b c", "c:a,b", NULL);
+	order_is("a b c", "c:b;b:a", NULL);
+	order_is("a b", "a:a", "after: 'a' cannot wait for itself");
+	order_is("a b", "a:x", "after: no program named 'x'");
+	order_is("a b", "a:b;b:a", "after: dependency cycle: a -> b -> a");
+	order_is("a b c d", "a:b;b:c;c:d;d:b",
+	    "after: dependency cycle: b -> c -> d -> b");
+	order_is("a b c", "c:a;c:b", NULL);
+	list_is("a", 1, 1);
+	list_is(" a , b ,c ", 1, 3);
+	list_is("a\tb", 0, 0);
+	list_is("a,", 0, 0);
+	list_is(",a", 0, 0);
+	list_is("", 0, 0);
+	list_is("a b", 0, 0);
+	list_is("a,b/c", 0, 0);
+}
+
+static void
+env_layers_tests(void)
+{
+	char *base[] = { (char *)"A=1", (char *)"NOTIFY_SOCKET=/run/x",
+	    (char *)"B=2", NULL };
+	char *unset[] = { (char *)"NOTIFY_SOCKET", (char *)"GONE", NULL };
+	char *set[] = { (char *)"B=3", (char *)"C=4", NULL };
+	char *const *layers[2] = { unset, set };
+	char **env = env_build(base, layers, 2);
+	char got[128] = "";
+	size_t i;
+
+	for (i = 0; env != NULL && env[i] != NULL; i++) {
+		strcat(got, env[i]);
+		strcat(got, " ");
+	}
+	report(strcmp(got, "A=1 B=3 C=4 ") == 0, "env layers: set, replace, "
+	    "remove", got);
+	free(env);
+}
+
 int
 main(void)
 {
@@ -206,5 +374,9 @@ main(void)
 	duration_tests();
 	signal_tests();
 	probe_tests();
+	http_tests();
+	notify_tests();
+	order_tests();
+	env_layers_tests();
 	return nfailed != 0;
 }

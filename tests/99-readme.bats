@@ -1,0 +1,30 @@
+#!/usr/bin/env bats
+# The README's examples run as shown.
+
+load helpers
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+@test "the README's CI smoke run runs as shown" {
+	# the command: from "$ grpsup" to the first line without a backslash
+	awk '/^## CI smoke runs/ { on = 1 } on && /^    \$ grpsup/ { cmd = 1 }
+	     cmd { sub(/^    (\$ )?/, ""); print; if (!/\\$/) exit }' \
+		"$TOP/README.md" > cmd.sh
+	# what it prints, without the lines with a time in them
+	awk '/^## CI smoke runs/ { on = 1 } on && /^    \$ grpsup/ { cmd = 1; next }
+	     cmd && /\\$/ { next } cmd && /^    [a-z]+ +\|/ { sub(/^    /, ""); print; seen = 1; next }
+	     seen { exit }' "$TOP/README.md" | grep -v '^web ' > shown
+	[ -s cmd.sh ] && [ "$(wc -l < shown)" -ge 5 ]
+	# its port may be taken on this machine: another, free one
+	port=$(free_port)
+	sed -i "s/8000/$port/g" cmd.sh
+	PATH="$TOP:$PATH" run -0 bash cmd.sh
+	while IFS= read -r line; do
+		assert_line "$line"
+	done < shown
+	run python3 -c 'import json; r = json.load(open("smoke.json")); print(r["status"], [p["ready"] is not None for p in r["programs"]])'
+	assert_output '0 [True, True]'
+}
