@@ -1,6 +1,6 @@
 # grpsup: a process-group supervisor.  make, make check, make install.
 .DELETE_ON_ERROR:
-.PHONY: all bench check deps demo install uninstall clean lint FORCE
+.PHONY: all bench check deps demo fuzz fuzz-build install uninstall clean lint FORCE
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -61,13 +61,41 @@ tests/demo/%: tests/demo/%.c
 $(UNIT): %: %.c $(UNIT_OBJ)
 	$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS) -o $@ $< $(UNIT_OBJ) $(GRP_LDLIBS)
 
+# libFuzzer harnesses of every parser (clang), with ASan and UBSan; the library
+# is rebuilt for them in tests/fuzz/obj. make fuzz FUZZ_SECONDS=N runs each.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZERS = tests/fuzz/config tests/fuzz/envfile tests/fuzz/duration \
+	tests/fuzz/signal tests/fuzz/probe tests/fuzz/command
+FUZZ_OBJ = $(LIB_OBJ:lib/%.o=tests/fuzz/obj/%.o)
+
+tests/fuzz/obj/%.o: lib/%.c
+	@mkdir -p tests/fuzz/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
+		$(GRP_LDLIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz-build: $(FUZZERS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+
 # Installs what is missing on a Debian machine (apt-get, as root or with sudo).
 deps:
 	@sh tests/deps.sh
 
+# CHECK_FUZZ_SECONDS: how long make check runs each fuzzer (0: not at all).
+CHECK_FUZZ_SECONDS ?= 3
 check: deps
 	@$(MAKE) --no-print-directory grpsup $(HELPERS) $(UNIT)
-	@sh tests/run.sh
+	@FUZZ_CC='$(FUZZ_CC)' FUZZERS='$(FUZZERS)' \
+		FUZZ_SECONDS='$(CHECK_FUZZ_SECONDS)' sh tests/run.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory grpsup $(DEMO)
@@ -95,6 +123,7 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man5/grpsup.conf.5
 
 clean:
+	rm -rf tests/fuzz/obj $(FUZZERS)
 	rm -f grpsup .build-flags $(CMD_OBJ) $(LIB_OBJ) $(HELPERS) $(DEMO) \
 		$(UNIT) cmd/*.d lib/*.d tests/*/*.d
 

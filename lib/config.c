@@ -96,6 +96,7 @@ static int
 fail(struct parser *p, int line, const char *fmt, ...)
 {
 	va_list ap;
+	char *s;
 
 	if (p->e->msg[0] != '\0')
 		return -1;	/* the first error stands */
@@ -103,6 +104,10 @@ fail(struct parser *p, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->e->msg, sizeof(p->e->msg), fmt, ap);
 	va_end(ap);
+	/* the file's bytes quoted in it must not move a terminal's cursor */
+	for (s = p->e->msg; *s != '\0'; s++)
+		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
+			*s = '?';
 	return -1;
 }
 

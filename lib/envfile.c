@@ -44,6 +44,20 @@ rest_is_empty(const char *s, size_t n)
 }
 
 /* Copy a double-quoted value's body into out; returns its end or NULL. */
+/* Say which escape is unknown; a byte that does not print, in hex. */
+static void
+bad_escape(char c, char *why, size_t len)
+{
+	unsigned char u = (unsigned char)c;
+
+	if (u < 0x20 || u >= 0x7f)
+		snprintf(why, len, "unknown escape '\\x%02x' in double quotes "
+		    "(use \\n \\t \\\\ \\\")", u);
+	else
+		snprintf(why, len, "unknown escape '\\%c' in double quotes "
+		    "(use \\n \\t \\\\ \\\")", c);
+}
+
 static const char *
 unescape(const char *s, const char *end, char *out, size_t *olen, char *why,
     size_t len)
@@ -62,8 +76,7 @@ unescape(const char *s, const char *end, char *out, size_t *olen, char *why,
 		case 't': out[o++] = '\t'; break;
 		case '\\': case '"': out[o++] = *s; break;
 		default:
-			snprintf(why, len, "unknown escape '\\%c' in double "
-			    "quotes (use \\n \\t \\\\ \\\")", *s);
+			bad_escape(*s, why, len);
 			return NULL;
 		}
 	}

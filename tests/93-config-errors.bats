@@ -147,3 +147,11 @@ conf() {
 	run --separate-stderr -125 "$GRPSUP" -f adir
 	assert_equal "$stderr" "adir: Is a directory"
 }
+
+@test "control bytes of the file are shown as '?' in a message" {
+	conf $'co\033[2Jmand = x'
+	refused "grpsup.conf:3: unknown key 'co?[2Jmand' in a [program:NAME]"
+	printf 'A="\\\r"\n' > bad.env
+	conf 'env-file = bad.env'
+	refused "bad.env:1: unknown escape '\\x0d' in double quotes (use \\n \\t \\\\ \\\")"
+}

@@ -134,6 +134,7 @@ env_tests(void)
 	env_ok("   ", NULL);
 	env_ok("# comment", NULL);
 	env_ok("  # indented comment", NULL);
+	env_bad("A=\"\\\r\"", "unknown escape '\\x0d'");
 	env_bad("novalue", "expected KEY=VALUE");
 	env_bad("1KEY=x", "expected KEY=VALUE");
 	env_bad("KEY = x", "expected KEY=VALUE");

@@ -1,0 +1,39 @@
+/*
+ * The command-line splitter that decides direct exec or /bin/sh, the name
+ * derived from a command, and an after list.
+ */
+#include "../../lib/command.h"
+#include "../../lib/order.h"
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = fuzz_string(data, size), name[NAME_MAX_LEN + 1];
+	struct strv sv = { 0 };
+	char **argv;
+	size_t i;
+
+	if ((argv = command_argv(s)) != NULL) {
+		FUZZ_CHECK(argv[0] != NULL);
+		if (command_is_plain(s)) {
+			/* the words, with nothing a shell would have seen */
+			for (i = 0; argv[i] != NULL; i++)
+				FUZZ_CHECK(argv[i][0] != '\0' &&
+				    strpbrk(argv[i], " \t\n'\"$;&|") == NULL);
+			FUZZ_CHECK(strchr(argv[0], '=') == NULL);
+		} else {
+			FUZZ_CHECK(strcmp(argv[0], COMMAND_SHELL) == 0 &&
+			    strcmp(argv[2], s) == 0 && argv[3] == NULL);
+		}
+		free(argv);
+	}
+	command_name(s, name, sizeof(name));
+	FUZZ_CHECK(name_is_valid(name));
+	if (order_parse_list(s, &sv) == 0)
+		for (i = 0; i < sv.n; i++)
+			FUZZ_CHECK(name_is_valid(sv.v[i]));
+	strv_free(&sv);
+	free(s);
+	return 0;
+}

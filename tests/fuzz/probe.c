@@ -1,0 +1,34 @@
+/*
+ * PROBE specs, the start of an HTTP answer and an sd_notify datagram: the
+ * three things a probe reads.
+ */
+#include "../../lib/notify.h"
+#include "../../lib/probe.h"
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = fuzz_string(data, size), why[256];
+	struct probe_spec p;
+	struct notify_message m;
+	int status, r;
+
+	if (probe_parse(s, &p, why, sizeof(why)) == 0) {
+		FUZZ_CHECK(p.kind != PROBE_NONE);
+		if (p.kind == PROBE_TCP || p.kind == PROBE_HTTP)
+			FUZZ_CHECK(p.host[0] != '\0' && atoi(p.port) >= 1 &&
+			    atoi(p.port) <= 65535);
+		if (p.kind == PROBE_HTTP)
+			FUZZ_CHECK(p.path[0] == '/' &&
+			    strpbrk(p.path, " \r\n") == NULL);
+	}
+	r = http_status_ready((const char *)data, size, &status);
+	FUZZ_CHECK(r >= -1 && r <= 1);
+	FUZZ_CHECK(r != 1 || (status >= 200 && status < 400));
+	notify_parse((const char *)data, size, &m);
+	FUZZ_CHECK(m.status == NULL || (m.status >= (const char *)data &&
+	    m.status + m.status_len <= (const char *)data + size));
+	free(s);
+	return 0;
+}
