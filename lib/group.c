@@ -710,17 +710,22 @@ void
 group_message(struct group *g, const char *text, size_t len)
 {
 	char line[1024];
+	size_t i;
 	int n;
 
+	/* what a user typed or a file held must not move a terminal's cursor */
+	if (len > sizeof(line) - 16)
+		len = sizeof(line) - 16;
+	n = snprintf(line, sizeof(line), "grpsup: ");
+	for (i = 0; i < len; i++)
+		line[n + (int)i] = ((unsigned char)text[i] < 0x20 &&
+		    text[i] != '\t') || text[i] == 0x7f ? '?' : text[i];
 	if (g != NULL && g->out.ready) {
-		output_message(g, text, len);
+		output_message(g, line + n, len);
 		return;
 	}
-	n = snprintf(line, sizeof(line), "grpsup: %.*s\n", (int)len, text);
-	if (n > (int)sizeof(line) - 1) {
-		n = (int)sizeof(line) - 1;
-		line[n - 1] = '\n';
-	}
+	n += (int)len;
+	line[n++] = '\n';
 	while (write(STDERR_FILENO, line, (size_t)n) == -1 && errno == EINTR)
 		;
 }

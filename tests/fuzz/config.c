@@ -25,7 +25,6 @@ names_special_file(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char dir[] = "/tmp/grpsup-fuzz-XXXXXX";
 	static int ready;
 	struct conf_error e;
 	struct conf c;
@@ -33,7 +32,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (names_special_file(data, size))
 		return 0;
-	if (!ready) {
+	if (!ready) {	/* in run.sh's scratch folder, removed after */
+		const char *tmp = getenv("TMPDIR");
+		char dir[4096];
+
+		snprintf(dir, sizeof(dir), "%s/grpsup-fuzz-XXXXXX", tmp ? tmp :
+		    "/tmp");
 		if (mkdtemp(dir) == NULL || chdir(dir) == -1)
 			abort();
 		ready = 1;

@@ -7,7 +7,8 @@ seconds=$1
 shift
 dir=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work" /tmp/grpsup-fuzz-*' EXIT
+trap 'rm -rf "$work"' EXIT
+export TMPDIR="$work"
 failed=0
 for fuzzer in "$@"; do
 	name=$(basename "$fuzzer")

@@ -1,0 +1,92 @@
+#!/usr/bin/env bats
+# Faults around grpsup: it says what failed, stops the group, exits 125 for
+# its own failures, and leaves nothing running.
+
+load helpers
+
+# nothing_runs MARK: no process has MARK in its command line.
+nothing_runs() {
+	! pgrep -f "$1" >/dev/null
+}
+
+@test "fork fails (ulimit -u): the group stops with 125, nothing is left" {
+	[ "$(id -u)" = 0 ] || skip "needs root to run as another user"
+	command -v setpriv >/dev/null || skip "no setpriv"
+	# nobody's processes now, plus grpsup and two programs
+	limit=$(( $(pgrep -u 65534 | wc -l) + 3 ))
+	run --separate-stderr setpriv --reuid=65534 --regid=65534 --clear-groups -- \
+		bash -c "ulimit -u $limit && exec $GRPSUP -g 1s -n a,b,c,d 'sleep 301' 'sleep 302' 'sleep 303' 'sleep 304'"
+	assert_equal "$status" 125
+	use_stderr
+	assert_line --regexp '^grpsup \| [a-d]: fork: Resource temporarily unavailable$'
+	assert_line 'grpsup | exiting with status 125'
+	wait_for nothing_runs 'sleep 30[1-4]'
+}
+
+@test "out of file descriptors (ulimit -n): the group stops with 125, nothing is left" {
+	cmds=()
+	for i in $(seq 1 20); do cmds+=("sleep 40$i"); done
+	run --separate-stderr sh -c 'ulimit -n 16 && exec "$@"' sh "$GRPSUP" -g 1s "${cmds[@]}"
+	assert_equal "$status" 125
+	use_stderr
+	assert_line --regexp '^grpsup +\| sleep(-[0-9]+)?: (pipe|fork|set up stdio): Too many open files$'
+	assert_line --regexp '^grpsup +\| exiting with status 125$'
+	wait_for nothing_runs 'sleep 40[0-9]'
+}
+
+@test "/dev/null missing: a clear message, 125, nothing started" {
+	[ "$(id -u)" = 0 ] || skip "needs root for a mount namespace"
+	run --separate-stderr unshare -m sh -c "mount -t tmpfs none /dev && exec $GRPSUP 'touch started'"
+	assert_equal "$status" 125
+	assert_equal "$stderr" "grpsup: cannot start the group: No such file or directory"
+	assert_file_not_exists started
+}
+
+@test "/dev/null that is not a device: programs still run" {
+	[ "$(id -u)" = 0 ] || skip "needs root for a mount namespace"
+	: > fake-null
+	run -0 unshare -m sh -c "mount --bind fake-null /dev/null && exec $GRPSUP -q 'sh -c \"cat; echo ran\"'"
+	assert_output 'sh     | ran'
+}
+
+@test "a program that closes its stdout early: its stderr still comes, its status counts" {
+	run -4 --separate-stderr "$GRPSUP" -q -n p 'sh -c "echo first; exec >&-; sleep 0.2; echo late >&2; exit 4"'
+	assert_output 'p      | first'
+	assert_equal "$stderr" 'p      | late'
+}
+
+@test "a program that reads its stdin gets EOF at once; one that never reads is fine" {
+	run -0 "$GRPSUP" -q -n reader,idle -e reader 'sh -c "cat; echo eof"' 'sleep 30'
+	assert_output 'reader | eof'
+}
+
+@test "a signal storm: thousands of USR1 are forwarded, grpsup survives and still stops" {
+	# a plain command: no shell between grpsup and the program, which a
+	# forwarded USR1 would kill
+	cat > counter.py <<-'EOF'
+	import signal, sys, time
+	n = [0]
+	signal.signal(signal.SIGUSR1, lambda *a: n.__setitem__(0, n[0] + 1))
+	signal.signal(signal.SIGTERM, lambda *a: (open("count", "w").write(str(n[0])), sys.exit(0)))
+	open("ready", "w").close()
+	while True:
+	    time.sleep(1)
+	EOF
+	start_grpsup -q -n counter 'python3 counter.py'
+	wait_for test -e ready
+	python3 -c 'import os, signal, sys
+for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
+	alive "$GPID"
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	# signals coalesce: at least one arrived, at most all of them
+	[ "$(cat count)" -ge 1 ] && [ "$(cat count)" -le 5000 ]
+}
+
+@test "a descendant that keeps the output pipe open: grpsup stops it and exits" {
+	start_grpsup -q -g 1s -n p,q 'sh -c "sh -c \"trap \\\"\\\" TERM; exec sleep 305\" & sleep 0.2; exit 0"' 'sleep 306'
+	finish_grpsup
+	assert_equal "$END" "exit 0"
+	wait_for nothing_runs 'sleep 30[56]'
+}
