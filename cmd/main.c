@@ -62,6 +62,13 @@ sanitize_stdio(void)
 			exit(STATUS_CANNOT_START);
 }
 
+_Noreturn static void
+no_memory(void)
+{
+	say("%s", strerror(ENOMEM));
+	exit(STATUS_CANNOT_START);
+}
+
 static int
 name_taken(const struct conf *c, size_t upto, const char *name)
 {
@@ -84,30 +91,44 @@ next_listed_name(const char **list)
 	return name;
 }
 
+/*
+ * The name from command's first word; a repeated one gets "-2", "-3", ...
+ * in order. bases[0..upto) are the earlier programs' first words: counting
+ * them keeps a thousand "sleep" programs from a cubic search.
+ */
 static char *
-derived_name(const struct conf *c, size_t upto, const char *command)
+derived_name(const struct conf *c, size_t upto, char (*bases)[NAME_MAX_LEN + 1])
 {
-	char base[NAME_MAX_LEN + 1], name[NAME_MAX_LEN + 16];
-	int n;
+	char name[NAME_MAX_LEN + 16];
+	size_t j;
+	int n = 1;
 
-	command_name(command, base, sizeof(base));
-	snprintf(name, sizeof(name), "%s", base);
-	for (n = 2; name_taken(c, upto, name); n++)
-		snprintf(name, sizeof(name), "%s-%d", base, n);
+	command_name(c->progs[upto].command, bases[upto], sizeof(bases[0]));
+	for (j = 0; j < upto; j++)
+		n += strcmp(bases[j], bases[upto]) == 0;
+	if (n == 1)
+		snprintf(name, sizeof(name), "%s", bases[upto]);
+	else
+		snprintf(name, sizeof(name), "%s-%d", bases[upto], n);
+	while (name_taken(c, upto, name))
+		snprintf(name, sizeof(name), "%s-%d", bases[upto], ++n);
 	return strdup(name);
 }
 
 static void
 name_programs(struct conf *c, const char *list)
 {
-	char msg[256];
+	char msg[256], (*bases)[NAME_MAX_LEN + 1] = NULL;
 	size_t i;
 
+	if (list == NULL && (bases = calloc(c->nprogs, sizeof(*bases))) == NULL)
+		no_memory();
 	for (i = 0; i < c->nprogs; i++) {
 		struct conf_program *p = &c->progs[i];
 
 		if (list == NULL) {
-			p->name = derived_name(c, i, p->command);
+			if ((p->name = derived_name(c, i, bases)) == NULL)
+				no_memory();
 			continue;
 		}
 		if (*list == '\0')
@@ -121,18 +142,12 @@ name_programs(struct conf *c, const char *list)
 			usage_error(msg);
 		}
 	}
+	free(bases);
 	if (list != NULL && (i < c->nprogs || *list != '\0')) {
 		snprintf(msg, sizeof(msg), "--names: %s names for %zu commands",
 		    i < c->nprogs ? "too few" : "too many", c->nprogs);
 		usage_error(msg);
 	}
-}
-
-_Noreturn static void
-no_memory(void)
-{
-	say("%s", strerror(ENOMEM));
-	exit(STATUS_CANNOT_START);
 }
 
 /* The COMMANDs as a group without a file: names from -n or derived. */

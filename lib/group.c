@@ -371,7 +371,8 @@ program_await_ready(struct program *p)
 {
 	struct group *g = p->group;
 	struct spawn_attr a = { NULL, p->envp, g->devnull, g->out.devnull_w,
-	    g->out.devnull_w, p->directory, &p->id };
+	    g->out.devnull_w, p->directory, &p->id, g->nofile_raised ?
+	    &g->nofile : NULL };
 
 	if (p->ready_timeout_ms > 0) {
 		ev_timer_set(&p->ready_timer, (double)p->ready_timeout_ms /
@@ -449,7 +450,7 @@ program_start(struct program *p)
 {
 	struct group *g = p->group;
 	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1,
-	    p->directory, &p->id };
+	    p->directory, &p->id, g->nofile_raised ? &g->nofile : NULL };
 	int fds[2], step = SPAWN_FORK;
 
 	p->started = ev_time();
@@ -824,6 +825,24 @@ unwatch_all(struct group *g)
 }
 
 /*
+ * Each program holds two pipes to grpsup: a thousand programs need more
+ * descriptors than the usual soft limit of 1024. grpsup takes what the hard
+ * limit allows, and its children get the limit grpsup was given back.
+ */
+static void
+raise_nofile(struct group *g)
+{
+	struct rlimit more;
+
+	if (getrlimit(RLIMIT_NOFILE, &g->nofile) == -1 ||
+	    g->nofile.rlim_cur >= g->nofile.rlim_max)
+		return;
+	more = g->nofile;
+	more.rlim_cur = more.rlim_max;
+	g->nofile_raised = setrlimit(RLIMIT_NOFILE, &more) == 0;
+}
+
+/*
  * Process-wide set-up that the supervision depends on: a signal blocked
  * when its libev watcher starts is never delivered (libev 4.33), so the
  * inherited mask is cleared first; a write to a closed reader must return
@@ -838,6 +857,7 @@ group_setup_process(struct group *g)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	g->self = getpid();
+	raise_nofile(g);
 #ifdef __linux__
 	if (g->self != 1)
 		(void)prctl(PR_SET_CHILD_SUBREAPER, 1);

@@ -162,6 +162,8 @@ struct group {
 	struct sockaddr_un manager;
 	size_t manager_len;
 	int told_ready;
+	struct rlimit nofile;	/* RLIMIT_NOFILE as grpsup got it */
+	int nofile_raised;	/* grpsup raised its own: restore in children */
 	char error[320];	/* why group_prepare failed, when it says */
 };
 

@@ -178,6 +178,9 @@ child_run(const struct spawn_attr *a, int pipefd, pid_t parent)
 	    move_fd(a->fd_err, 2) == -1)
 		child_fail(pipefd, SPAWN_STDIO, errno);
 	close_other_fds(pipefd);
+	/* grpsup's own raised limit is not the program's */
+	if (a->nofile != NULL)
+		(void)setrlimit(RLIMIT_NOFILE, a->nofile);
 	if (a->directory != NULL && chdir(a->directory) == -1)
 		child_fail(pipefd, SPAWN_DIRECTORY, errno);
 	child_fail(pipefd, SPAWN_EXEC, exec_search(a->argv, a->envp));

@@ -1,6 +1,7 @@
 #ifndef GRPSUP_SPAWN_H
 #define GRPSUP_SPAWN_H
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include "identity.h"
@@ -25,6 +26,7 @@ struct spawn_attr {
 	int fd_out, fd_err;	/* its stdout and stderr; -1 keeps grpsup's */
 	const char *directory;	/* NULL keeps grpsup's */
 	const struct identity *id;	/* NULL keeps grpsup's */
+	const struct rlimit *nofile;	/* RLIMIT_NOFILE to set, NULL: keep */
 };
 
 struct spawn_error {

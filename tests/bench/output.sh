@@ -79,3 +79,14 @@ if [ -n "${conc:-}" ]; then
 else
 	printf '  %-22s not installed (npm install concurrently)\n' "concurrently"
 fi
+VERDICTS=${BENCH_VERDICTS:-/dev/null}
+ok=$(awk -v a="$label" -v b="$plain" 'BEGIN { print (a <= 1.3 * b) ? "met" : "unmet" }')
+echo "output $ok" >> "$VERDICTS"
+printf 'output: label mode %sx plain, target <= 1.3x: %s\n' "$(ratio "$label" "$plain")" \
+	"$([ "$ok" = met ] && echo met || echo "NOT met")"
+if [ -n "${conc:-}" ]; then
+	ok=$(awk -v a="$conc" -v b="$label" 'BEGIN { print (a >= 5 * b) ? "met" : "unmet" }')
+	echo "output-vs-concurrently $ok" >> "$VERDICTS"
+	printf 'output: concurrently %sx slower than grpsup, target >= 5x: %s\n' \
+		"$(ratio "$conc" "$label")" "$([ "$ok" = met ] && echo met || echo "NOT met")"
+fi
