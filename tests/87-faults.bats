@@ -90,3 +90,12 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	assert_equal "$END" "exit 0"
 	wait_for nothing_runs 'sleep 30[56]'
 }
+
+@test "600 programs under a soft limit of 1024 descriptors: grpsup raises its own, programs keep theirs" {
+	[ "$(ulimit -Hn)" = unlimited ] || [ "$(ulimit -Hn)" -ge 4096 ] || skip "hard limit too low"
+	cmds=()
+	for i in $(seq 1 599); do cmds+=("sleep 50$i"); done
+	run -0 bash -c 'ulimit -Sn 1024 && exec "$@"' bash "$GRPSUP" -q -n "$(seq -s, -f 'p%g' 1 599),last" -e last "${cmds[@]}" 'sh -c "ulimit -Sn"'
+	assert_output 'last   | 1024'
+	wait_for nothing_runs 'sleep 50[0-9]'
+}
