@@ -105,29 +105,14 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 static int
 check_order(struct conf *c, char *err, size_t len)
 {
-	char **names = calloc(c->nprogs, sizeof(*names));
-	const struct strv **after = calloc(c->nprogs, sizeof(*after));
 	char why[256];
-	size_t i, bad;
-	int r = 0;
+	size_t bad;
 
-	if (names == NULL || after == NULL) {
-		snprintf(err, len, "%s", strerror(ENOMEM));
-		r = -1;
-	}
-	for (i = 0; r == 0 && i < c->nprogs; i++) {
-		names[i] = c->progs[i].name;
-		after[i] = &c->progs[i].after;
-	}
-	if (r == 0 && order_check(names, after, c->nprogs, &bad, why,
-	    sizeof(why)) == -1) {
-		snprintf(err, len, "--after: %s: %s", c->progs[bad].name, why +
-		    (strncmp(why, "after: ", 7) == 0 ? 7 : 0));
-		r = -1;
-	}
-	free(names);
-	free(after);
-	return r;
+	if (conf_check_order(c, &bad, why, sizeof(why)) == 0)
+		return 0;
+	snprintf(err, len, "--after: %s: %s", c->progs[bad].name, why +
+	    (strncmp(why, "after: ", 7) == 0 ? 7 : 0));
+	return -1;
 }
 
 static int

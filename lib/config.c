@@ -609,29 +609,39 @@ looks_like_ini(FILE *f)
 	return ini;
 }
 
+int
+conf_check_order(const struct conf *c, size_t *bad, char *why, size_t len)
+{
+	char **names = calloc(c->nprogs + 1, sizeof(*names));
+	const struct strv **after = calloc(c->nprogs + 1, sizeof(*after));
+	size_t i;
+	int r = -1;
+
+	*bad = 0;
+	if (names == NULL || after == NULL) {
+		snprintf(why, len, "%s", strerror(ENOMEM));
+	} else {
+		for (i = 0; i < c->nprogs; i++) {
+			names[i] = c->progs[i].name;
+			after[i] = &c->progs[i].after;
+		}
+		r = order_check(names, after, c->nprogs, bad, why, len);
+	}
+	free(names);
+	free(after);
+	return r;
+}
+
 /* The start order: names that exist, no program waiting for itself, no cycle. */
 static int
 check_order(struct parser *p)
 {
-	struct conf *c = p->c;
-	char **names = calloc(c->nprogs, sizeof(*names));
-	const struct strv **after = calloc(c->nprogs, sizeof(*after));
 	char why[512];
-	size_t i, bad;
-	int r = 0;
+	size_t bad;
 
-	if (names == NULL || after == NULL)
-		r = nomem(p);
-	for (i = 0; r == 0 && i < c->nprogs; i++) {
-		names[i] = c->progs[i].name;
-		after[i] = &c->progs[i].after;
-	}
-	if (r == 0 && order_check(names, after, c->nprogs, &bad, why,
-	    sizeof(why)) == -1)
-		r = fail(p, c->progs[bad].key_line[K_AFTER], "%s", why);
-	free(names);
-	free(after);
-	return r;
+	if (conf_check_order(p->c, &bad, why, sizeof(why)) == -1)
+		return fail(p, p->c->progs[bad].key_line[K_AFTER], "%s", why);
+	return 0;
 }
 
 /* A oneshot is ready when it exits 0: a probe would contradict that. */

@@ -61,6 +61,14 @@ struct conf {
  */
 int conf_load(const char *path, struct conf *c, struct conf_error *e);
 
+/*
+ * conf_check_order: the start order of c's programs, as order_check (see
+ * order.h) sees their names and after lists. Returns 0, or -1 with the
+ * program at fault in *bad and a one-line reason in why (of size len).
+ */
+int conf_check_order(const struct conf *c, size_t *bad, char *why,
+    size_t len);
+
 /* conf_free: release what conf_load allocated. */
 void conf_free(struct conf *c);
 
