@@ -7,6 +7,10 @@ load helpers
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
 	command -v valgrind >/dev/null || skip "no valgrind here"
+	# make check SANITIZE=1: ASan's shadow memory and valgrind exclude each other
+	if ldd "$GRPSUP" | grep -q libasan; then
+		skip "grpsup is built with AddressSanitizer (valgrind runs in the plain make check)"
+	fi
 }
 
 # vg STATUS ARGS...: grpsup ARGS under memcheck exits STATUS and valgrind
