@@ -22,7 +22,7 @@ SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-p
 SAN = $(SAN_$(SANITIZE))
 GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) -MMD -MP $(CFLAGS)
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
-GRP_LDLIBS = -lev -linih $(LDLIBS)
+GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 
 LIB_OBJ = lib/command.o lib/config.o lib/descend.o lib/duration.o lib/env.o \
 	lib/envfile.o lib/group.o lib/identity.o lib/notify.o lib/order.o lib/output.o lib/probe.o \

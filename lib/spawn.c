@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -159,7 +160,8 @@ exec_search(char *const *argv, char *const *envp)
 }
 
 _Noreturn static void
-child_run(const struct spawn_attr *a, int pipefd, pid_t parent)
+child_run(const struct spawn_attr *a, const char *found, int pipefd,
+    pid_t parent)
 {
 	if (setpgid(0, 0) == -1)
 		child_fail(pipefd, SPAWN_SETPGID, errno);
@@ -183,10 +185,50 @@ child_run(const struct spawn_attr *a, int pipefd, pid_t parent)
 		(void)setrlimit(RLIMIT_NOFILE, a->nofile);
 	if (a->directory != NULL && chdir(a->directory) == -1)
 		child_fail(pipefd, SPAWN_DIRECTORY, errno);
+	/* what the parent found; if it fails, the search says why */
+	if (found[0] != '\0')
+		execve(found, a->argv, a->envp);
 	child_fail(pipefd, SPAWN_EXEC, exec_search(a->argv, a->envp));
 }
 
 /* End of the child's code. */
+
+/*
+ * Find argv[0] in PATH before fork, as the child's search would: the first
+ * regular file with an execute bit, so that the child makes one execve, not
+ * one per PATH entry, while the parent waits for it. Gives up (found empty,
+ * the child searches) at a relative entry, which the child's directory
+ * decides, and when nothing is found.
+ */
+static void
+find_in_path(char *const *argv, char *const *envp, char *found, size_t len)
+{
+	const char *p = env_path(envp), *end;
+	size_t dlen, flen = strlen(argv[0]);
+	struct stat st;
+
+	found[0] = '\0';
+	if (strchr(argv[0], '/') != NULL)
+		return;
+	for (; ; p = end + 1) {
+		if ((end = strchr(p, ':')) == NULL)
+			end = p + strlen(p);
+		dlen = (size_t)(end - p);
+		if (dlen == 0 || *p != '/')
+			return;
+		if (dlen + flen + 2 <= len) {
+			memcpy(found, p, dlen);
+			found[dlen] = '/';
+			memcpy(found + dlen + 1, argv[0], flen + 1);
+			if (stat(found, &st) == 0 && S_ISREG(st.st_mode) &&
+			    (st.st_mode & 0111) != 0)
+				return;
+		}
+		if (*end == '\0')
+			break;
+	}
+	found[0] = '\0';
+}
 
 static ssize_t
 read_full(int fd, void *buf, size_t len)
@@ -204,10 +246,12 @@ spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
 {
 	sigset_t all, old;
 	pid_t parent = getpid(), pid;
+	char found[PATH_MAX];
 	int p[2], err;
 
 	fail->step = SPAWN_OK;
 	fail->err = 0;
+	find_in_path(a->argv, a->envp, found, sizeof(found));
 	if (pipe2(p, O_CLOEXEC) == -1)
 		return -1;
 	/* no libev handler may run in the child before it resets them */
@@ -216,7 +260,7 @@ spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
 	pid = fork();
 	if (pid == 0) {
 		close(p[0]);
-		child_run(a, p[1], parent);
+		child_run(a, found, p[1], parent);
 	}
 	err = errno;
 	sigprocmask(SIG_SETMASK, &old, NULL);

@@ -60,7 +60,7 @@ median_of() {	# median_of JSON INDEX: a hyperfine result's median, in ms
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 if have hyperfine && have tini; then
-	hyperfine -N -S none --warmup 20 --runs 300 --export-json "$WORK/start.json" \
+	hyperfine -N --warmup 20 --runs 300 --export-json "$WORK/start.json" \
 		"$GRPSUP -q true" "tini -s -- true" "dumb-init true" > /dev/null 2>&1
 	gs=$(median_of "$WORK/start.json" 0)
 	ts=$(median_of "$WORK/start.json" 1)
@@ -94,7 +94,7 @@ printf 'reaction, exit to SIGTERM (15 runs): grpsup median %s us, max %s us; bar
 
 # --- group stop: grpsup 'sleep 1000' true vs bare fork+exec+kill
 if have hyperfine; then
-	hyperfine -N -S none --warmup 3 --runs 50 --export-json "$WORK/stop.json" \
+	hyperfine -N --warmup 3 --runs 50 --export-json "$WORK/stop.json" \
 		"$GRPSUP -q 'sleep 1000' true" "$H/bare" > /dev/null 2>&1
 	gs=$(median_of "$WORK/stop.json" 0)
 	bs=$(median_of "$WORK/stop.json" 1)
@@ -104,7 +104,7 @@ if have hyperfine; then
 
 	# --- scale: 1000 programs started and stopped
 	args=$(awk 'BEGIN { for (i = 0; i < 999; i++) printf " '\''sleep 1000'\''" }')
-	hyperfine -N -S none --runs 5 --export-json "$WORK/scale.json" \
+	hyperfine -N --runs 5 --export-json "$WORK/scale.json" \
 		"$GRPSUP -q $args true" \
 		"bash -c 'for i in \$(seq 999); do sleep 1000 & done; true; kill \$(jobs -p); wait'" \
 		> /dev/null 2>&1
