@@ -372,7 +372,7 @@ program_await_ready(struct program *p)
 	struct group *g = p->group;
 	struct spawn_attr a = { NULL, p->envp, g->devnull, g->out.devnull_w,
 	    g->out.devnull_w, p->directory, &p->id, g->nofile_raised ?
-	    &g->nofile : NULL };
+	    &g->nofile : NULL, &g->changed };
 
 	if (p->ready_timeout_ms > 0) {
 		ev_timer_set(&p->ready_timer, (double)p->ready_timeout_ms /
@@ -450,7 +450,8 @@ program_start(struct program *p)
 {
 	struct group *g = p->group;
 	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1,
-	    p->directory, &p->id, g->nofile_raised ? &g->nofile : NULL };
+	    p->directory, &p->id, g->nofile_raised ? &g->nofile : NULL,
+	    &g->changed };
 	int fds[2], step = SPAWN_FORK;
 
 	p->started = ev_time();
@@ -907,6 +908,7 @@ group_run(struct group *g)
 	ev_child_init(&g->child_w, on_child, 0, 0);
 	ev_child_start(g->loop, &g->child_w);
 	watch_signals(g);
+	spawn_changed_signals(&g->changed);	/* every handler is in place */
 	ev_init(&g->timeout_w, on_timeout);
 	ev_init(&g->orphan_w, on_orphan_deadline);
 	for (i = 0; i < g->nprogs; i++) {

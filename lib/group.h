@@ -164,6 +164,7 @@ struct group {
 	int told_ready;
 	struct rlimit nofile;	/* RLIMIT_NOFILE as grpsup got it */
 	int nofile_raised;	/* grpsup raised its own: restore in children */
+	sigset_t changed;	/* signals not at default here, for children */
 	char error[320];	/* why group_prepare failed, when it says */
 };
 

@@ -53,17 +53,27 @@ reset_signal(int sig, const struct sigaction *dfl)
 #endif
 }
 
+/*
+ * Every disposition back to default, or only those in changed: a caught
+ * signal would be reset by execve, but not before the mask is cleared below,
+ * when grpsup's handler could still run here; an ignored one stays ignored
+ * through execve.
+ */
 static void
-reset_signals(void)
+reset_signals(const sigset_t *changed)
 {
 	struct sigaction dfl;
-	sigset_t none;
+	sigset_t none, probe;
 	int sig;
 
 	memset(&dfl, 0, sizeof(dfl));
 	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&probe);
 	for (sig = 1; sig < NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
+		/* glibc's own (32, 33) fit in no sigset_t: always reset */
+		if (sig != SIGKILL && sig != SIGSTOP && (changed == NULL ||
+		    sigismember(changed, sig) == 1 ||
+		    sigaddset(&probe, sig) == -1))
 			reset_signal(sig, &dfl);
 	sigemptyset(&none);
 	(void)sigprocmask(SIG_SETMASK, &none, NULL);
@@ -175,7 +185,7 @@ child_run(const struct spawn_attr *a, const char *found, int pipefd,
 #else
 	(void)parent;
 #endif
-	reset_signals();
+	reset_signals(a->reset);
 	if (move_fd(a->fd_in, 0) == -1 || move_fd(a->fd_out, 1) == -1 ||
 	    move_fd(a->fd_err, 2) == -1)
 		child_fail(pipefd, SPAWN_STDIO, errno);
@@ -277,6 +287,21 @@ spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
 	}
 	close(p[0]);
 	return pid;
+}
+
+void
+spawn_changed_signals(sigset_t *set)
+{
+	struct sigaction sa;
+	int sig;
+
+	sigemptyset(set);
+	for (sig = 1; sig < NSIG; sig++) {
+		if (sig == SIGKILL || sig == SIGSTOP)
+			continue;
+		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler != SIG_DFL)
+			sigaddset(set, sig);
+	}
 }
 
 const char *

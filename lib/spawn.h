@@ -1,6 +1,7 @@
 #ifndef GRPSUP_SPAWN_H
 #define GRPSUP_SPAWN_H
 
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 
@@ -27,6 +28,8 @@ struct spawn_attr {
 	const char *directory;	/* NULL keeps grpsup's */
 	const struct identity *id;	/* NULL keeps grpsup's */
 	const struct rlimit *nofile;	/* RLIMIT_NOFILE to set, NULL: keep */
+	const sigset_t *reset;	/* the signals not at default in grpsup (see
+				   spawn_changed_signals); NULL: all */
 };
 
 struct spawn_error {
@@ -45,6 +48,14 @@ struct spawn_error {
  * child was created. Must be called from the main thread.
  */
 pid_t spawn_start(const struct spawn_attr *a, struct spawn_error *fail);
+
+/*
+ * spawn_changed_signals: fill set with the signals whose disposition in this
+ * process is not the default (caught or ignored), for spawn_attr.reset: a
+ * child resets those, and execve resets nothing else that matters. Call it
+ * once every handler is in place; a later change makes the set stale.
+ */
+void spawn_changed_signals(sigset_t *set);
 
 /* spawn_step_name: a word for a step, for messages ("exec", "chdir"). */
 const char *spawn_step_name(int step);
