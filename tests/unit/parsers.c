@@ -17,6 +17,7 @@
 #include "../../lib/order.h"
 #include "../../lib/probe.h"
 #include "../../lib/signame.h"
+#include "../../lib/spawn.h"
 
 static int ntests, nfailed;
 
@@ -368,6 +369,45 @@ env_layers_tests(void)
 	free(env);
 }
 
+static void
+on_signal(int sig)
+{
+	(void)sig;
+}
+
+/* The set read from /proc/self/status is what sigaction says, signal by signal. */
+static void
+changed_signals_tests(void)
+{
+	struct sigaction sa;
+	char detail[64] = "";
+	sigset_t set;
+	int sig;
+
+	signal(SIGUSR1, SIG_IGN);
+	signal(SIGTERM, on_signal);
+	signal(SIGRTMIN + 5, on_signal);
+	signal(SIGRTMAX, SIG_IGN);
+	spawn_changed_signals(&set);
+	for (sig = 1; sig < NSIG && detail[0] == '\0'; sig++) {
+		int want;
+
+		if (sig == SIGKILL || sig == SIGSTOP)
+			continue;
+		want = sigaction(sig, NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_DFL;
+		if (want != (sigismember(&set, sig) == 1))
+			snprintf(detail, sizeof(detail), "signal %d", sig);
+	}
+	report(detail[0] == '\0' && sigismember(&set, SIGUSR1) == 1 &&
+	    sigismember(&set, SIGRTMAX) == 1 && sigismember(&set, SIGINT) == 0,
+	    "the signals a child must reset: caught and ignored ones", detail);
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGRTMIN + 5, SIG_DFL);
+	signal(SIGRTMAX, SIG_DFL);
+}
+
 int
 main(void)
 {
@@ -379,5 +419,6 @@ main(void)
 	notify_tests();
 	order_tests();
 	env_layers_tests();
+	changed_signals_tests();
 	return nfailed != 0;
 }
