@@ -23,6 +23,9 @@ vcs() { awk '/^voluntary_ctxt_switches/ { print $2 }' "/proc/$1/status"; }
 private_kib() {
 	awk '/^Private_(Clean|Dirty)/ { s += $2 } END { print s }' "/proc/$1/smaps_rollup"
 }
+dirty_kib() {
+	awk '/^Private_Dirty/ { print $2 }' "/proc/$1/smaps_rollup"
+}
 
 # --- idle wake-ups and memory: grpsup with two sleeps, tini and dumb-init with one
 "$GRPSUP" -q 'sleep 1000' 'sleep 1001' & g=$!
@@ -35,23 +38,25 @@ sleep 5
 idle=""
 for p in $g $t $d; do
 	eval "w=\$(( \$(vcs $p) - \$v0_$p ))"
-	eval "m_$p=$(private_kib "$p")"
+	eval "m_$p=$(private_kib "$p") d_$p=$(dirty_kib "$p")"
 	idle="$idle $w"
 done
 kill $g $t $d 2> /dev/null || true
 wait $g $t $d 2> /dev/null || true
 set -- $idle
 gw=$1 tw=${2:-} dw=${3:-}
-eval "gm=\$m_$g"
-tm=; dm=
-[ -n "$t" ] && eval "tm=\$m_$t"
-[ -n "$d" ] && eval "dm=\$m_$d"
+eval "gm=\$m_$g gd=\$d_$g"
+tm=; dm=; td=; dd=
+[ -n "$t" ] && eval "tm=\$m_$t td=\$d_$t"
+[ -n "$d" ] && eval "dm=\$m_$d dd=\$d_$d"
 printf 'idle wake-ups in 5 s: grpsup %s, tini -s %s, dumb-init %s; target 0: %s\n' \
 	"$gw" "${tw:-n/a}" "${dw:-n/a}" "$(verdict idle "$([ "$gw" -eq 0 ] && echo met || echo unmet)")"
 ok=unmet
 [ "$gm" -le 150 ] && { [ -z "$tm" ] || [ "$gm" -le "$tm" ]; } && ok=met
 printf 'memory, private KiB: grpsup %s, tini -s %s, dumb-init %s; target <= 150 and <= tini: %s\n' \
 	"$gm" "${tm:-n/a}" "${dm:-n/a}" "$(verdict memory $ok)"
+printf '  of which dirty (anonymous, written): grpsup %s, tini -s %s, dumb-init %s\n' \
+	"$gd" "${td:-n/a}" "${dd:-n/a}"
 
 # --- start-up: grpsup true vs tini -s -- true, with hyperfine
 median_of() {	# median_of JSON INDEX: a hyperfine result's median, in ms
@@ -117,7 +122,8 @@ fi
 
 # --- size: the binaries a container image would carry
 size_kib() { echo $(( $(stat -c %s "$1") / 1024 )); }
-line="size, KiB: grpsup $(size_kib "$GRPSUP") (dynamic: libc, libev, libinih)"
+strip -o "$WORK/grpsup.stripped" "$GRPSUP"
+line="size, KiB: grpsup $(size_kib "$WORK/grpsup.stripped") stripped (needs libc.so only)"
 [ -x ./grpsup-static ] && line="$line, grpsup-static $(size_kib ./grpsup-static)"
 [ -x /usr/bin/tini ] && line="$line, tini $(size_kib /usr/bin/tini)"
 [ -x /usr/bin/tini-static ] && line="$line, tini-static $(size_kib /usr/bin/tini-static)"
