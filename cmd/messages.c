@@ -104,7 +104,7 @@ describe_end(const struct group *g, const struct program *p, char *buf,
 	}
 }
 
-/* "api was not ready after 5s (last try: connect: Connection refused)" */
+/* "api was not ready after 5s (tcp://127.0.0.1:80: connect: Connection refused)" */
 static void
 describe_not_ready(const struct program *p, char *buf, size_t len)
 {

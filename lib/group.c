@@ -53,6 +53,8 @@ emit_error(struct group *g, const char *what, int err)
 int
 group_init(struct group *g, size_t nprogs)
 {
+	size_t i;
+
 	memset(g, 0, sizeof(*g));
 	g->progs = calloc(nprogs ? nprogs : 1, sizeof(*g->progs));
 	g->exits = calloc(nprogs ? nprogs : 1, sizeof(*g->exits));
@@ -67,7 +69,7 @@ group_init(struct group *g, size_t nprogs)
 	g->exit_from = -1;
 	g->devnull = -1;
 	g->manager_fd = -1;
-	for (size_t i = 0; i < nprogs; i++) {
+	for (i = 0; i < nprogs; i++) {
 		g->progs[i].notify_fd = -1;
 		g->progs[i].ready_timeout_ms = -1;
 	}
@@ -365,14 +367,25 @@ on_notify(struct ev_loop *loop, ev_io *w, int revents)
 	}
 }
 
+/* How p, or its exec probe, is started: its settings, grpsup's stdin. */
+static struct spawn_attr
+program_spawn_attr(struct program *p, char **argv, int out, int err)
+{
+	struct group *g = p->group;
+	struct spawn_attr a = { argv, p->envp, g->devnull, out, err,
+	    p->directory, &p->id, g->nofile_raised ? &g->nofile : NULL,
+	    &g->changed };
+
+	return a;
+}
+
 /* Once it runs: a probe, a notify socket, or ready at once. */
 static void
 program_await_ready(struct program *p)
 {
 	struct group *g = p->group;
-	struct spawn_attr a = { NULL, p->envp, g->devnull, g->out.devnull_w,
-	    g->out.devnull_w, p->directory, &p->id, g->nofile_raised ?
-	    &g->nofile : NULL, &g->changed };
+	struct spawn_attr a = program_spawn_attr(p, NULL, g->out.devnull_w,
+	    g->out.devnull_w);
 
 	if (p->ready_timeout_ms > 0) {
 		ev_timer_set(&p->ready_timer, (double)p->ready_timeout_ms /
@@ -449,9 +462,7 @@ static void
 program_start(struct program *p)
 {
 	struct group *g = p->group;
-	struct spawn_attr a = { p->argv, p->envp, g->devnull, -1, -1,
-	    p->directory, &p->id, g->nofile_raised ? &g->nofile : NULL,
-	    &g->changed };
+	struct spawn_attr a = program_spawn_attr(p, p->argv, -1, -1);
 	int fds[2], step = SPAWN_FORK;
 
 	p->started = ev_time();
