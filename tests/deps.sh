@@ -18,6 +18,13 @@ command -v unshare >/dev/null 2>&1 || missing="$missing util-linux"
 # readiness tests: real servers and clients on loopback
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
+# make check also runs valgrind scenarios and the libFuzzer harnesses
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+command -v clang >/dev/null 2>&1 || missing="$missing clang"
+if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
+    >/dev/null 2>&1 && apt-cache show libclang-rt-14-dev >/dev/null 2>&1; then
+	missing="$missing libclang-rt-14-dev"
+fi
 
 [ -z "$missing" ] && exit 0
 echo "grpsup: installing Debian packages:$missing" >&2
