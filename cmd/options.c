@@ -85,13 +85,12 @@ static int
 parse_duration(const char *opt, const char *arg, int64_t *ms, char *err,
     size_t len)
 {
+	char why[256];
+
 	if (duration_parse(arg, ms) == 0)
 		return 0;
-	if (errno == ERANGE)
-		return fail(err, len, "%s: duration '%s' is too long "
-		    "(at most 8784h)", opt, arg);
-	return fail(err, len, "%s: invalid duration '%s' "
-	    "(use a number with ms, s, m or h)", opt, arg);
+	return fail(err, len, "%s: %s", opt, duration_error(arg, errno, 0, why,
+	    sizeof(why)));
 }
 
 /* Name the option getopt stopped at, long or short, for a message. */

@@ -351,13 +351,13 @@ static int
 set_duration(struct parser *p, const char *key, const char *v, int64_t *ms,
     int positive)
 {
-	if (duration_parse(v, ms) == 0 && (!positive || *ms > 0))
+	char why[256];
+	int r = duration_parse(v, ms), err = r == 0 ? 0 : errno;
+
+	if (r == 0 && (!positive || *ms > 0))
 		return 0;
-	if (errno == ERANGE)
-		return fail(p, p->line, "%s: duration '%s' is too long (at "
-		    "most 8784h)", key, v);
-	return fail(p, p->line, "%s: invalid duration '%s' (use a %snumber "
-	    "with ms, s, m or h)", key, v, positive ? "positive " : "");
+	return fail(p, p->line, "%s: %s", key, duration_error(v, err, positive,
+	    why, sizeof(why)));
 }
 
 static int

@@ -110,3 +110,17 @@ duration_format(int64_t ms, char *buf, size_t len)
 		snprintf(buf + n, len - n, "%llds", (long long)s);
 	return buf;
 }
+
+char *
+duration_error(const char *s, int err, int positive, char *buf, size_t len)
+{
+	char max[32];
+
+	if (err == ERANGE)
+		snprintf(buf, len, "duration '%s' is too long (at most %s)", s,
+		    duration_format(DURATION_MAX_MS, max, sizeof(max)));
+	else
+		snprintf(buf, len, "invalid duration '%s' (use a %snumber with "
+		    "ms, s, m or h)", s, positive ? "positive " : "");
+	return buf;
+}

@@ -17,6 +17,16 @@
 int duration_parse(const char *s, int64_t *ms);
 
 /*
+ * duration_error: why s is not a DURATION, as duration_parse left errno in
+ * err: "duration 'S' is too long (at most 8784h)" for ERANGE, the limit
+ * spelled from DURATION_MAX_MS, else "invalid duration 'S' (use a number
+ * with ms, s, m or h)", with "positive " before "number" when positive is
+ * set. Written into buf of size len; returns buf.
+ */
+char *duration_error(const char *s, int err, int positive, char *buf,
+    size_t len);
+
+/*
  * duration_format: write ms in the shortest exact DURATION form ("1m30s",
  * "250ms", "0s") into buf of size len, always NUL-terminated. Returns buf.
  */
