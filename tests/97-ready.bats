@@ -126,10 +126,10 @@ probe_count() {
 
 @test "http: the last answer is in the timeout message" {
 	port=$(free_port)
-	printf '[program:srv]\ncommand = %s %s 1000\nready = http://127.0.0.1:%s/\nready-timeout = 1s\n' "$HELPERS/http-flaky" "$port" "$port" > grpsup.conf
+	printf '[program:srv]\ncommand = %s %s 1000\nready = http://127.0.0.1:%s/\nready-timeout = 3s\n' "$HELPERS/http-flaky" "$port" "$port" > grpsup.conf
 	run -124 --separate-stderr "$GRPSUP"
 	use_stderr
-	assert_line "grpsup | srv was not ready after 1s (http://127.0.0.1:$port/: HTTP status 503): stopping the group"
+	assert_line "grpsup | srv was not ready after 3s (http://127.0.0.1:$port/: HTTP status 503): stopping the group"
 }
 
 @test "exec: a probe that hangs is killed at the timeout, and nothing is left" {
