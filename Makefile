@@ -24,9 +24,11 @@ GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) -MMD -MP $(CFLAGS)
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 
-LIB_OBJ = lib/command.o lib/config.o lib/descend.o lib/duration.o lib/env.o \
-	lib/envfile.o lib/group.o lib/identity.o lib/notify.o lib/order.o lib/output.o lib/probe.o \
-	lib/report.o lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o lib/writer.o
+LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/descend.o \
+	lib/duration.o lib/env.o lib/envfile.o lib/group.o lib/identity.o \
+	lib/notify.o lib/order.o lib/output.o lib/probe.o lib/procfile.o \
+	lib/report.o lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o \
+	lib/writer.o
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 # C unit tests of the parsers, linked with the library objects (sanitized too).

@@ -1,0 +1,68 @@
+/*
+ * Shared by config.c (grpsup.conf through inih, and the whole file),
+ * procfile.c and confcheck.c, and by nothing else: the state of one file
+ * being read, and the helpers that report its errors.
+ */
+#ifndef GRPSUP_CONFPARSE_H
+#define GRPSUP_CONFPARSE_H
+
+#include <stdio.h>
+
+#include "config.h"
+
+enum key {
+	K_COMMAND, K_AFTER, K_READY, K_READY_TIMEOUT, K_ONESHOT, K_STOP_SIGNAL,
+	K_GRACE, K_DIRECTORY, K_USER, K_GROUP, K_ENV, K_ENV_FILE, K_OUTPUT,
+	K_EXIT_CODE_FROM, K_TIMEOUT, K_COLOR, K_TIMESTAMPS, K_REPORT, K_COUNT
+};
+
+enum section { S_NONE, S_GROUP, S_PROGRAM };
+
+struct parser {
+	struct conf *c;
+	struct conf_error *e;
+	FILE *f;
+	char *dir;		/* the file's folder, for relative paths */
+	int line;
+	enum section section;
+	int group_line;		/* of [grpsup], 0: none yet */
+	char *buf;		/* getline's */
+	size_t cap;
+	char *long_value;	/* the value of a line too long for inih */
+};
+
+/*
+ * conf_fail: the file's first error: at line (0: the file itself), the
+ * formatted message, control bytes shown as '?'. A later error does not
+ * replace it. Returns -1.
+ */
+int conf_fail(struct parser *p, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* conf_failed: whether an error was said. */
+int conf_failed(const struct parser *p);
+/* conf_nomem: conf_fail with ENOMEM's message. */
+int conf_nomem(struct parser *p);
+int conf_is_blank(int c);
+/* conf_trim: s without blanks (and a CR) around it, cut in place. */
+char *conf_trim(char *s);
+/* conf_add_program: a new program named name (len bytes), from line. */
+int conf_add_program(struct parser *p, const char *name, size_t len,
+    int line);
+struct conf_program *conf_find_program(struct conf *c, const char *name,
+    size_t len);
+/* conf_current: the program whose section or line is being read. */
+struct conf_program *conf_current(struct parser *p);
+/* conf_set_string: *dst is a copy of v. */
+int conf_set_string(struct parser *p, char **dst, const char *v);
+
+/* procfile_parse: the rest of p->f as Procfile lines ("name: command"). */
+int procfile_parse(struct parser *p);
+
+/*
+ * conf_validate: what needs the whole file, in the file's order: programs
+ * and commands, the start order, oneshots, exit-code-from, directories,
+ * users and groups (resolved here).
+ */
+int conf_validate(struct parser *p);
+
+#endif
