@@ -18,18 +18,6 @@ option_of(int kind)
 	return kind == 'r' ? "--ready" : kind == 'a' ? "--after" : "--oneshot";
 }
 
-static struct conf_program *
-find(struct conf *c, const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < c->nprogs; i++)
-		if (strlen(c->progs[i].name) == len &&
-		    memcmp(c->progs[i].name, name, len) == 0)
-			return &c->progs[i];
-	return NULL;
-}
-
 static int
 set_ready(struct conf_program *cp, const char *probe, char *err, size_t len)
 {
@@ -80,7 +68,7 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 		    s->kind == 'r' ? "PROBE" : "DEP[,DEP]", s->arg);
 		return -1;
 	}
-	if ((cp = find(c, s->arg, nlen)) == NULL) {
+	if ((cp = conf_find_program(c, s->arg, nlen)) == NULL) {
 		snprintf(err, len, "%s: no program named '%.*s'", opt,
 		    (int)(nlen > 64 ? 64 : nlen), s->arg);
 		return -1;

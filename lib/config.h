@@ -69,6 +69,13 @@ int conf_load(const char *path, struct conf *c, struct conf_error *e);
 int conf_check_order(const struct conf *c, size_t *bad, char *why,
     size_t len);
 
+/*
+ * conf_find_program: the program of c named by the first len bytes of name,
+ * or NULL.
+ */
+struct conf_program *conf_find_program(struct conf *c, const char *name,
+    size_t len);
+
 /* conf_free: release what conf_load allocated. */
 void conf_free(struct conf *c);
 

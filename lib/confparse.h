@@ -48,8 +48,6 @@ char *conf_trim(char *s);
 /* conf_add_program: a new program named name (len bytes), from line. */
 int conf_add_program(struct parser *p, const char *name, size_t len,
     int line);
-struct conf_program *conf_find_program(struct conf *c, const char *name,
-    size_t len);
 /* conf_current: the program whose section or line is being read. */
 struct conf_program *conf_current(struct parser *p);
 /* conf_set_string: *dst is a copy of v. */

@@ -41,13 +41,21 @@ emit(struct group *g, enum group_event_kind kind, const struct program *p,
 		g->on_event(g, &e, g->event_arg);
 }
 
+/* An event that comes with text: an error's what, a STATUS= line. */
 static void
-emit_error(struct group *g, const char *what, int err)
+emit_text(struct group *g, enum group_event_kind kind,
+    const struct program *p, int err, const char *what)
 {
-	struct group_event e = { GE_ERROR, NULL, 0, 0, err, what };
+	struct group_event e = { kind, p, 0, 0, err, what };
 
 	if (g->on_event != NULL)
 		g->on_event(g, &e, g->event_arg);
+}
+
+static void
+emit_error(struct group *g, const char *what, int err)
+{
+	emit_text(g, GE_ERROR, NULL, err, what);
 }
 
 int
@@ -327,23 +335,14 @@ on_ready_timeout(struct ev_loop *loop, ev_timer *w, int revents)
 	group_stop(p->group, TRIGGER_READY_TIMEOUT, p, 0);
 }
 
-/* STATUS= as one line of text: control bytes become blanks. */
+/* STATUS= as a C string; what shows it makes it one line (group_message). */
 static void
 emit_status(struct program *p, const char *s, size_t len)
 {
-	struct group_event e = { GE_STATUS, p, 0, 0, 0, NULL };
 	char text[256];
-	size_t i;
 
-	if (len > sizeof(text) - 1)
-		len = sizeof(text) - 1;
-	for (i = 0; i < len; i++)
-		text[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' :
-		    s[i];
-	text[len] = '\0';
-	e.what = text;
-	if (p->group->on_event != NULL)
-		p->group->on_event(p->group, &e, p->group->event_arg);
+	snprintf(text, sizeof(text), "%.*s", (int)len, s);
+	emit_text(p->group, GE_STATUS, p, 0, text);
 }
 
 static void
@@ -888,7 +887,10 @@ group_setup_process(struct group *g)
 	return output_setup(g);
 }
 
-/* A socket for each program that says "notify", before its environment. */
+/*
+ * A socket for each program whose probe is notify, named in its environment:
+ * only for a run (group_prepare alone, for --check, opens none).
+ */
 static int
 group_open_notify(struct group *g)
 {
@@ -897,12 +899,11 @@ group_open_notify(struct group *g)
 	for (i = 0; i < g->nprogs; i++) {
 		struct program *p = &g->progs[i];
 
-		if (p->ready == NULL || strcmp(p->ready, "notify") != 0 ||
-		    p->notify_fd >= 0)
+		if (p->probe.spec.kind != PROBE_NOTIFY || p->notify_fd >= 0)
 			continue;
 		p->notify_fd = notify_listen(p->notify_env,
 		    sizeof(p->notify_env));
-		if (p->notify_fd == -1)
+		if (p->notify_fd == -1 || program_env(p) == -1)
 			return -1;
 	}
 	return 0;
@@ -913,7 +914,7 @@ group_run(struct group *g)
 {
 	size_t i;
 
-	if (group_open_notify(g) == -1 || group_prepare(g) == -1 ||
+	if (group_prepare(g) == -1 || group_open_notify(g) == -1 ||
 	    group_setup_process(g) == -1)
 		return -1;
 	ev_child_init(&g->child_w, on_child, 0, 0);

@@ -14,7 +14,7 @@ notify_listen(char *env, size_t len)
 	struct sockaddr_un sa;
 	socklen_t salen = sizeof(sa_family_t);
 	size_t n;
-	int fd, on = 1;
+	int fd, on = 1, err;
 
 	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd == -1)
@@ -39,9 +39,9 @@ notify_listen(char *env, size_t len)
 	env[15 + n - 1] = '\0';
 	return fd;
 fail:
-	n = (size_t)errno;
+	err = errno;
 	close(fd);
-	errno = (int)n;
+	errno = err;
 	return -1;
 }
 

@@ -142,6 +142,8 @@ client  | up'
 
 @test "a oneshot's ready-timeout bounds its run" {
 	printf '[program:slow]\ncommand = sleep 30\noneshot = true\nready-timeout = 200ms\n[program:srv]\ncommand = touch srv-ran\nafter = slow\n' > grpsup.conf
+	run -0 "$GRPSUP" --check
+	assert_line '  oneshot, timeout 200ms'
 	run -124 --separate-stderr "$GRPSUP"
 	assert_file_not_exists srv-ran
 	use_stderr

@@ -26,6 +26,13 @@ HELPERS="$TOP/tests/helpers"
 	assert_line --regexp '^grpsup \| svc: ready after [0-9.]+s \(READY=1\)$'
 }
 
+@test "notify: control bytes of a STATUS= show as '?' in grpsup's line" {
+	run -0 --separate-stderr "$GRPSUP" -v -n svc,c -e c --ready svc=notify --after c=svc \
+		"sh -c '$HELPERS/sd-notify \"\$(printf \"STATUS=a\\033[2Jb\\tc\")\"; $HELPERS/sd-notify READY=1; exec sleep 30'" true
+	use_stderr
+	assert_line 'grpsup | svc: status: a?[2Jb	c'
+}
+
 @test "notify: each program gets its own socket, in the abstract namespace" {
 	run -0 "$GRPSUP" -q -n a,b,c --ready a=notify --ready b=notify \
 		--after c=a,b -e c \
