@@ -108,11 +108,11 @@ describe_end(const struct group *g, const struct program *p, char *buf,
 static void
 describe_not_ready(const struct program *p, char *buf, size_t len)
 {
-	const struct probe *pr = &p->probe;
+	const struct probe *pr = p->probe;
 	char d[32];
 
 	duration_format(p->ready_timeout_ms, d, sizeof(d));
-	if (p->oneshot)
+	if (p->oneshot || pr == NULL)
 		snprintf(buf, len, "%s had not finished after %s", p->name, d);
 	else if (pr->spec.kind == PROBE_NOTIFY)
 		snprintf(buf, len, "%s was not ready after %s (no READY=1 "
@@ -181,14 +181,14 @@ say_ready(const struct program *p)
 
 	if (p->oneshot)
 		say("%s: ready (finished)", p->name);
-	else if (p->probe.spec.kind == PROBE_NONE)
+	else if (p->probe == NULL)
 		say("%s: ready (started)", p->name);
-	else if (p->probe.spec.kind == PROBE_NOTIFY)
+	else if (p->probe->spec.kind == PROBE_NOTIFY)
 		say("%s: ready after %.3fs (READY=1)", p->name, after);
 	else
 		say("%s: ready after %.3fs (%s, %u %s)", p->name, after,
-		    p->probe.text, p->probe.attempts,
-		    p->probe.attempts == 1 ? "try" : "tries");
+		    p->probe->text, p->probe->attempts,
+		    p->probe->attempts == 1 ? "try" : "tries");
 }
 
 void
@@ -278,7 +278,7 @@ messages_summary(const struct group *g, int status, int die_signal)
 		describe_end(g, p, buf, sizeof(buf));
 		say("  %s: %s%s", p->name, buf, p->pid > 0 &&
 		    p->fail.step == SPAWN_OK &&
-		    p->probe.spec.kind != PROBE_NONE && !p->is_ready ?
+		    p->probe != NULL && !p->is_ready ?
 		    ", never ready" : "");
 	}
 	if (die_signal != 0)

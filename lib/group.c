@@ -126,15 +126,16 @@ program_prepare(struct program *p)
 		p->env_name = NULL;
 		return -1;
 	}
-	probe_free(&p->probe);
-	if (p->ready != NULL && probe_setup(&p->probe, p->ready, p->directory,
-	    why, sizeof(why)) == -1)
+	probe_free(p->probe);
+	p->probe = NULL;
+	if (p->ready != NULL && (p->probe = probe_new(p->ready, p->directory,
+	    why, sizeof(why))) == NULL)
 		return prepare_failed(p, "ready", why);
-	if (p->oneshot && p->probe.spec.kind != PROBE_NONE)
+	if (p->oneshot && p->probe != NULL)
 		return prepare_failed(p, "ready", "a oneshot is ready when it "
 		    "exits 0, with no probe");
 	if (p->ready_timeout_ms < 0)
-		p->ready_timeout_ms = p->probe.spec.kind != PROBE_NONE ?
+		p->ready_timeout_ms = p->probe != NULL ?
 		    READY_TIMEOUT_DEFAULT_MS : 0;
 	return program_env(p);
 }
@@ -207,7 +208,7 @@ group_free(struct group *g)
 	if (g->manager_fd >= 0)
 		close(g->manager_fd);
 	for (i = 0; i < g->nprogs; i++) {
-		probe_free(&g->progs[i].probe);
+		probe_free(g->progs[i].probe);
 		if (g->progs[i].notify_fd >= 0)
 			close(g->progs[i].notify_fd);
 		free(g->progs[i].deps);
@@ -313,16 +314,22 @@ program_ready(struct program *p)
 	p->is_ready = 1;
 	p->ready_at = ev_time();
 	ev_timer_stop(g->loop, &p->ready_timer);
-	probe_stop(&p->probe);
+	probe_stop(p->probe);
 	emit(g, GE_READY, p, 0, 0, 0);
 	group_start_waiting(g);
 	tell_manager_if_all_ready(g);
 }
 
-static void
-on_probe_ready(struct probe *pr)
+enum probe_kind
+program_probe_kind(const struct program *p)
 {
-	program_ready(container_of(pr, struct program, probe));
+	return p->probe != NULL ? p->probe->spec.kind : PROBE_NONE;
+}
+
+static void
+on_probe_ready(void *arg)
+{
+	program_ready(arg);
 }
 
 static void
@@ -393,7 +400,7 @@ program_await_ready(struct program *p)
 	}
 	if (p->oneshot)
 		return;		/* ready when it exits 0 */
-	switch (p->probe.spec.kind) {
+	switch (program_probe_kind(p)) {
 	case PROBE_NONE:
 		program_ready(p);
 		return;
@@ -401,7 +408,7 @@ program_await_ready(struct program *p)
 		ev_io_start(g->loop, &p->notify_w);
 		return;
 	default:
-		probe_start(&p->probe, g->loop, &a, on_probe_ready);
+		probe_start(p->probe, g->loop, &a, on_probe_ready, p);
 	}
 }
 
@@ -506,7 +513,7 @@ program_unwatch(struct program *p)
 	struct ev_loop *loop = p->group->loop;
 
 	ev_timer_stop(loop, &p->ready_timer);
-	probe_stop(&p->probe);
+	probe_stop(p->probe);
 	if (p->notify_fd >= 0)
 		ev_io_stop(loop, &p->notify_w);
 }
@@ -578,7 +585,7 @@ on_child(struct ev_loop *loop, ev_child *w, int revents)
 		program_ended(p, w->rstatus);
 	else
 		for (i = 0; i < g->nprogs; i++)
-			if (probe_reaped(&g->progs[i].probe, w->rpid,
+			if (probe_reaped(g->progs[i].probe, w->rpid,
 			    w->rstatus))
 				break;
 	group_check_done(g);
@@ -899,7 +906,7 @@ group_open_notify(struct group *g)
 	for (i = 0; i < g->nprogs; i++) {
 		struct program *p = &g->progs[i];
 
-		if (p->probe.spec.kind != PROBE_NOTIFY || p->notify_fd >= 0)
+		if (program_probe_kind(p) != PROBE_NOTIFY || p->notify_fd >= 0)
 			continue;
 		p->notify_fd = notify_listen(p->notify_env,
 		    sizeof(p->notify_env));

@@ -63,7 +63,7 @@ struct program {
 	ev_tstamp started, ended;
 	ev_timer grace_timer;
 	size_t *deps;		/* indexes of the programs in after */
-	struct probe probe;	/* from ready */
+	struct probe *probe;	/* from ready; NULL: none */
 	int is_ready;
 	ev_tstamp ready_at;
 	ev_timer ready_timer;	/* ready-timeout */
@@ -203,6 +203,9 @@ int group_run(struct group *g);
  * then release what group_init and group_run allocated.
  */
 void group_free(struct group *g);
+
+/* program_probe_kind: how p becomes ready; PROBE_NONE when it has no probe. */
+enum probe_kind program_probe_kind(const struct program *p);
 
 /*
  * group_message: say text (one line, no newline) as grpsup, on stderr, in

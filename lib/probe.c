@@ -164,11 +164,11 @@ build_request(struct probe *pr)
 	return 0;
 }
 
-int
+/* Fill pr, zeroed, from text; -1 with why on failure. */
+static int
 probe_setup(struct probe *pr, char *text, const char *directory, char *why,
     size_t len)
 {
-	memset(pr, 0, sizeof(*pr));
 	pr->fd = -1;
 	pr->text = text;
 	if (probe_parse(text, &pr->spec, why, len) == -1)
@@ -202,6 +202,22 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 	return -1;
 }
 
+struct probe *
+probe_new(char *text, const char *directory, char *why, size_t len)
+{
+	struct probe *pr = calloc(1, sizeof(*pr));
+
+	if (pr == NULL) {
+		snprintf(why, len, "%s", strerror(errno));
+		return NULL;
+	}
+	if (probe_setup(pr, text, directory, why, len) == -1) {
+		probe_free(pr);
+		return NULL;
+	}
+	return pr;
+}
+
 static void attempt(struct probe *pr);
 
 static void
@@ -230,7 +246,7 @@ succeed(struct probe *pr)
 {
 	end_attempt(pr);
 	pr->running = 0;
-	pr->on_ready(pr);
+	pr->on_ready(pr->arg);
 }
 
 /* The attempt failed for why: pause, a little longer each time, and retry. */
@@ -425,11 +441,12 @@ attempt(struct probe *pr)
 
 void
 probe_start(struct probe *pr, struct ev_loop *loop,
-    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready)
+    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready, void *arg)
 {
 	pr->loop = loop;
 	pr->exec_attr = *exec_attr;
 	pr->on_ready = on_ready;
+	pr->arg = arg;
 	pr->delay_ms = PROBE_RETRY_FIRST_MS;
 	ev_init(&pr->io, on_io);
 	ev_init(&pr->timer, on_timer);
@@ -442,7 +459,7 @@ probe_start(struct probe *pr, struct ev_loop *loop,
 void
 probe_stop(struct probe *pr)
 {
-	if (pr->loop == NULL)
+	if (pr == NULL || pr->loop == NULL)
 		return;
 	end_attempt(pr);
 	pr->running = 0;
@@ -453,7 +470,7 @@ probe_reaped(struct probe *pr, pid_t pid, int wstatus)
 {
 	char why[sizeof(pr->last_error)];
 
-	if (pid <= 0 || pr->pid != pid)
+	if (pr == NULL || pid <= 0 || pr->pid != pid)
 		return 0;
 	pr->pid = 0;
 	if (!pr->running)
@@ -477,10 +494,11 @@ probe_reaped(struct probe *pr, pid_t pid, int wstatus)
 void
 probe_free(struct probe *pr)
 {
+	if (pr == NULL)
+		return;
 	probe_stop(pr);
 	free(pr->file);
 	free(pr->argv);
 	free(pr->request);
-	memset(pr, 0, sizeof(*pr));
-	pr->fd = -1;
+	free(pr);
 }

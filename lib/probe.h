@@ -51,7 +51,7 @@ int http_status_ready(const char *buf, size_t len, int *status);
 #define PROBE_EXEC_ATTEMPT_MS 5000
 
 struct probe;
-typedef void probe_ready_fn(struct probe *);
+typedef void probe_ready_fn(void *arg);
 
 /* A probe at work: one attempt at a time, a back-off between them. */
 struct probe {
@@ -68,6 +68,7 @@ struct probe {
 	struct ev_loop *loop;
 	struct spawn_attr exec_attr;	/* exec: env, stdio, directory, user */
 	probe_ready_fn *on_ready;
+	void *arg;		/* on_ready's */
 	int running;		/* started, not ready nor stopped */
 	int waiting;		/* between attempts, else in one */
 	unsigned attempts;
@@ -83,37 +84,38 @@ struct probe {
 };
 
 /*
- * probe_setup: parse text (a PROBE) into pr and resolve what the attempts
- * need ahead of time: the host's addresses (this may block; call it before
- * anything runs), the file's path against directory (NULL: as given), the
- * command's argv. pr must have been zeroed or probe_free'd. text must
- * outlive pr. Returns 0, or -1 with a one-line reason in why (of size len).
+ * probe_new: parse text (a PROBE) and resolve what the attempts need ahead
+ * of time: the host's addresses (this may block; call it before anything
+ * runs), the file's path against directory (NULL: as given), the command's
+ * argv. text must outlive the probe. Returns a probe for probe_free, or NULL
+ * with a one-line reason in why (of size len).
  */
-int probe_setup(struct probe *pr, char *text, const char *directory,
-    char *why, size_t len);
+struct probe *probe_new(char *text, const char *directory, char *why,
+    size_t len);
 
 /*
- * probe_start: begin the attempts on loop at once: on success on_ready is
- * called once and the probe stops. exec_attr gives the exec probe's
+ * probe_start: begin the attempts on loop at once: on success on_ready(arg)
+ * is called once and the probe stops. exec_attr gives the exec probe's
  * environment, stdio, directory and user (copied; what it points to must
  * outlive the probe). A notify probe does nothing here: notify.h reads it.
  */
 void probe_start(struct probe *pr, struct ev_loop *loop,
-    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready);
+    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready, void *arg);
 
 /*
  * probe_stop: end the attempts: close the socket, SIGKILL an exec attempt's
  * process group (its exit is still reaped by the caller's child watcher).
+ * NULL is no probe.
  */
 void probe_stop(struct probe *pr);
 
 /*
  * probe_reaped: give the probe a reaped child; returns 1 if pid was its
- * exec attempt (the attempt is judged by wstatus), else 0.
+ * exec attempt (the attempt is judged by wstatus), else 0 (also for NULL).
  */
 int probe_reaped(struct probe *pr, pid_t pid, int wstatus);
 
-/* probe_free: stop pr and release what probe_setup allocated. */
+/* probe_free: stop pr and release it; NULL is no probe. */
 void probe_free(struct probe *pr);
 
 #endif

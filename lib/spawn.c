@@ -169,7 +169,11 @@ exec_search(char *const *argv, char *const *envp)
 	return seen_eacces ? EACCES : err;
 }
 
-_Noreturn static void
+/*
+ * Not inlined: its search buffer would otherwise sit in spawn_start's frame,
+ * and every page of stack the parent ever touches stays in its memory.
+ */
+__attribute__((noinline)) _Noreturn static void
 child_run(const struct spawn_attr *a, const char *found, int pipefd,
     pid_t parent)
 {
