@@ -139,6 +139,34 @@ probe_count() {
 	assert_failure
 }
 
+@test "http: an attempt that gets no answer is given up after 2 s, and the next one is made" {
+	port=$(free_port)
+	# without the attempt's deadline the probe waits on the first
+	# connection until the ready-timeout: 124
+	printf '[program:srv]\ncommand = %s %s\nready = http://127.0.0.1:%s/\nready-timeout = 6s\n[program:client]\ncommand = echo go\nafter = srv\n[grpsup]\nexit-code-from = client\n' "$HELPERS/http-mute" "$port" "$port" > grpsup.conf
+	run -0 --separate-stderr "$GRPSUP" -v
+	assert_line --index 0 'srv    | holding'
+	assert_line --index 1 'srv    | sent 200'
+	assert_line 'client | go'
+	use_stderr
+	# refused while python starts, then held for 2 s, then answered
+	assert_line --regexp "^grpsup \| srv: ready after [2-5]\.[0-9]+s \(http://127.0.0.1:$port/, [0-9]+ tries\)$"
+}
+
+@test "exec: an attempt that hangs is killed after 5 s, and the next one is made" {
+	# the first attempt hangs; the second exits 0
+	printf '#!/bin/sh\ntest -e tried && exit 0\necho $$ > tried\nexec sleep 1000\n' > probe
+	chmod +x probe
+	printf '[program:srv]\ncommand = sleep 30\nready = exec:%s/probe\nready-timeout = 9s\n[program:client]\ncommand = echo go\nafter = srv\n[grpsup]\nexit-code-from = client\n' "$PWD" > grpsup.conf
+	run -0 --separate-stderr "$GRPSUP" -v
+	assert_line 'client | go'
+	use_stderr
+	assert_line --regexp '^grpsup \| srv: ready after [5-8]\.[0-9]+s \(exec:.*, 2 tries\)$'
+	# the hung attempt was killed, not left behind
+	run kill -0 "$(cat tried)"
+	assert_failure
+}
+
 @test "probing never blocks the loop: SIGTERM while a probe runs stops at once" {
 	start_grpsup -q -n srv --ready 'srv=exec:sleep 1000' 'sleep 30'
 	wait_for child_runs "$GPID" sleep

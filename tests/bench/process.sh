@@ -27,25 +27,29 @@ dirty_kib() {
 	awk '/^Private_Dirty/ { print $2 }' "/proc/$1/smaps_rollup"
 }
 
-# --- idle wake-ups and memory: grpsup with two sleeps, tini and dumb-init with one
+# --- idle wake-ups and memory: grpsup with two sleeps, tini and dumb-init
+# with one, and the libev floor (evfloor: one child and one signal watcher)
 "$GRPSUP" -q 'sleep 1000' 'sleep 1001' & g=$!
-t=; d=
+t=; d=; f=
 if have tini; then tini -s -- sleep 1000 & t=$!; fi
 if have dumb-init; then dumb-init sleep 1000 & d=$!; fi
+"$H/evfloor" sleep 1000 & f=$!
 sleep 1
 for p in $g $t $d; do eval "v0_$p=$(vcs "$p")"; done
 sleep 5
 idle=""
 for p in $g $t $d; do
 	eval "w=\$(( \$(vcs $p) - \$v0_$p ))"
-	eval "m_$p=$(private_kib "$p") d_$p=$(dirty_kib "$p")"
 	idle="$idle $w"
 done
-kill $g $t $d 2> /dev/null || true
-wait $g $t $d 2> /dev/null || true
+for p in $g $t $d $f; do
+	eval "m_$p=$(private_kib "$p") d_$p=$(dirty_kib "$p")"
+done
+kill $g $t $d $f 2> /dev/null || true
+wait $g $t $d $f 2> /dev/null || true
 set -- $idle
 gw=$1 tw=${2:-} dw=${3:-}
-eval "gm=\$m_$g gd=\$d_$g"
+eval "gm=\$m_$g gd=\$d_$g fm=\$m_$f fd=\$d_$f"
 tm=; dm=; td=; dd=
 [ -n "$t" ] && eval "tm=\$m_$t td=\$d_$t"
 [ -n "$d" ] && eval "dm=\$m_$d dd=\$d_$d"
@@ -53,10 +57,19 @@ printf 'idle wake-ups in 5 s: grpsup %s, tini -s %s, dumb-init %s; target 0: %s\
 	"$gw" "${tw:-n/a}" "${dw:-n/a}" "$(verdict idle "$([ "$gw" -eq 0 ] && echo met || echo unmet)")"
 ok=unmet
 [ "$gm" -le 150 ] && { [ -z "$tm" ] || [ "$gm" -le "$tm" ]; } && ok=met
-printf 'memory, private KiB: grpsup %s, tini -s %s, dumb-init %s; target <= 150 and <= tini: %s\n' \
-	"$gm" "${tm:-n/a}" "${dm:-n/a}" "$(verdict memory $ok)"
-printf '  of which dirty (anonymous, written): grpsup %s, tini -s %s, dumb-init %s\n' \
-	"$gd" "${td:-n/a}" "${dd:-n/a}"
+printf 'memory, private KiB: grpsup %s, tini -s %s, dumb-init %s, libev floor %s; target <= 150 and <= tini: %s\n' \
+	"$gm" "${tm:-n/a}" "${dm:-n/a}" "$fm" "$(verdict memory $ok)"
+printf '  of which dirty (written): grpsup %s, tini -s %s, dumb-init %s, libev floor %s\n' \
+	"$gd" "${td:-n/a}" "${dd:-n/a}" "$fd"
+printf '  of which clean (pages of its own files, which a second process running them shares): grpsup %s, tini -s %s, libev floor %s\n' \
+	"$((gm - gd))" "$( [ -n "$tm" ] && echo $((tm - td)) || echo n/a)" "$((fm - fd))"
+# what one more grpsup costs beside a running one
+"$GRPSUP" -q 'sleep 1000' & g1=$!
+"$GRPSUP" -q 'sleep 1000' 'sleep 1001' & g2=$!
+sleep 1
+printf '  a second grpsup beside a first: private %s KiB\n' "$(private_kib $g2)"
+kill $g1 $g2 2> /dev/null || true
+wait $g1 $g2 2> /dev/null || true
 
 # --- start-up: grpsup true vs tini -s -- true, with hyperfine
 median_of() {	# median_of JSON INDEX: a hyperfine result's median, in ms
