@@ -22,9 +22,13 @@
 extern char **environ;
 
 
-/* Received by grpsup: the first three stop the group, the rest are passed on. */
+/*
+ * Received by grpsup: the first three stop the group, the next are passed on,
+ * and the last two are job control, passed on in every state.
+ */
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGQUIT };
 static const int forward_signals[] = { SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH };
+static const int job_signals[] = { SIGTSTP, SIGCONT };
 
 static void group_stop(struct group *g, enum trigger_kind kind,
     struct program *p, int sig);
@@ -664,19 +668,44 @@ on_stop_signal(struct ev_loop *loop, ev_signal *w, int revents)
 }
 
 static void
+forward(struct group *g, int sig)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].state == PROGRAM_RUNNING)
+			(void)kill(-g->progs[i].pid, sig);
+	emit(g, GE_FORWARDED, NULL, sig, 0, 0);
+}
+
+static void
 on_forward_signal(struct ev_loop *loop, ev_signal *w, int revents)
 {
 	struct group *g = w->data;
-	size_t i;
 
 	(void)loop;
 	(void)revents;
-	if (g->state != GROUP_RUNNING)
-		return;
-	for (i = 0; i < g->nprogs; i++)
-		if (g->progs[i].state == PROGRAM_RUNNING)
-			(void)kill(-g->progs[i].pid, w->signum);
-	emit(g, GE_FORWARDED, NULL, w->signum, 0, 0);
+	if (g->state == GROUP_RUNNING)
+		forward(g, w->signum);
+}
+
+/*
+ * Ctrl-Z stops the terminal's foreground process group: grpsup's, which the
+ * programs, each in a group of its own, are not in. So grpsup passes SIGTSTP
+ * on and then stops itself, as SIGTSTP's default action would have; the
+ * SIGCONT of fg or bg goes on to the programs the same way. PID 1 cannot be
+ * stopped from inside its namespace: there it only passes SIGTSTP on.
+ */
+static void
+on_job_signal(struct ev_loop *loop, ev_signal *w, int revents)
+{
+	struct group *g = w->data;
+
+	(void)loop;
+	(void)revents;
+	forward(g, w->signum);
+	if (w->signum == SIGTSTP && getpid() != 1)
+		(void)raise(SIGSTOP);
 }
 
 static void
@@ -820,6 +849,8 @@ watch_signals(struct group *g)
 	for (i = 0; i < sizeof(forward_signals) / sizeof(int); i++, n++)
 		ev_signal_init(&g->signal_w[n], on_forward_signal,
 		    forward_signals[i]);
+	for (i = 0; i < sizeof(job_signals) / sizeof(int); i++, n++)
+		ev_signal_init(&g->signal_w[n], on_job_signal, job_signals[i]);
 	for (i = 0; i < n; i++) {
 		g->signal_w[i].data = g;
 		ev_signal_start(g->loop, &g->signal_w[i]);

@@ -154,7 +154,7 @@ struct group {
 	pid_t self;
 	int devnull;
 	ev_child child_w;
-	ev_signal signal_w[7];
+	ev_signal signal_w[9];	/* stop, forwarded and job signals */
 	ev_timer timeout_w;
 	ev_timer orphan_w;
 	int starting, rescan;	/* starting waiting programs, and again */

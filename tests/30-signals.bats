@@ -84,6 +84,32 @@ WINCH
 TERM"
 }
 
+# stopped PID: the process is stopped (job control), not running or gone.
+stopped() {
+	[ "$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null)" = T ]
+}
+going() { alive "$1" && ! stopped "$1"; }
+
+@test "Ctrl-Z: SIGTSTP stops the programs and then grpsup, SIGCONT goes on to them" {
+	start_grpsup -v -n a,b 'sleep 30' 'sleep 31'
+	wait_for has_children "$GPID" 2
+	kids=$(children_of "$GPID")
+	kill -TSTP "$GPID"
+	wait_for stopped "$GPID"
+	for c in $kids; do wait_for stopped "$c"; done
+	# fg, or bg: the shell sends SIGCONT to grpsup alone
+	kill -CONT "$GPID"
+	wait_for going "$GPID"
+	for c in $kids; do wait_for going "$c"; done
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	for c in $kids; do dead "$c"; done
+	run cat err
+	assert_line "grpsup | forwarded SIGTSTP to the programs"
+	assert_line "grpsup | forwarded SIGCONT to the programs"
+}
+
 @test "signals blocked when grpsup starts are still received" {
 	# libev 4.33 never delivers a signal that is blocked when its watcher starts
 	start_wrapped "$SIGMASK" -b 15 -b 2 -b 17 "$GRPSUP" -q "$(recorder a)"

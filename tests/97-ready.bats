@@ -144,9 +144,11 @@ probe_count() {
 	# without the attempt's deadline the probe waits on the first
 	# connection until the ready-timeout: 124
 	printf '[program:srv]\ncommand = %s %s\nready = http://127.0.0.1:%s/\nready-timeout = 6s\n[program:client]\ncommand = echo go\nafter = srv\n[grpsup]\nexit-code-from = client\n' "$HELPERS/http-mute" "$port" "$port" > grpsup.conf
-	run -0 --separate-stderr "$GRPSUP" -v
+	run --separate-stderr "$GRPSUP" -v
+	echo "$stderr"	# shown if the test fails
+	assert_success
 	assert_line --index 0 'srv    | holding'
-	assert_line --index 1 'srv    | sent 200'
+	assert_line 'srv    | sent 200'
 	assert_line 'client | go'
 	use_stderr
 	# refused while python starts, then held for 2 s, then answered
@@ -158,7 +160,9 @@ probe_count() {
 	printf '#!/bin/sh\ntest -e tried && exit 0\necho $$ > tried\nexec sleep 1000\n' > probe
 	chmod +x probe
 	printf '[program:srv]\ncommand = sleep 30\nready = exec:%s/probe\nready-timeout = 9s\n[program:client]\ncommand = echo go\nafter = srv\n[grpsup]\nexit-code-from = client\n' "$PWD" > grpsup.conf
-	run -0 --separate-stderr "$GRPSUP" -v
+	run --separate-stderr "$GRPSUP" -v
+	echo "$stderr"	# shown if the test fails
+	assert_success
 	assert_line 'client | go'
 	use_stderr
 	assert_line --regexp '^grpsup \| srv: ready after [5-8]\.[0-9]+s \(exec:.*, 2 tries\)$'
