@@ -241,6 +241,14 @@ shell_status(int wstatus)
 	return WEXITSTATUS(wstatus);
 }
 
+/* It stops or continues a process rather than asking it anything. */
+static int
+job_control_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU || sig == SIGCONT;
+}
+
 /* Send sig to p's whole process group and give it its grace period. */
 static void
 program_signal(struct program *p, int sig)
@@ -249,6 +257,9 @@ program_signal(struct program *p, int sig)
 
 	if (kill(-p->pid, sig) == -1 && errno != ESRCH)
 		emit_error(g, "kill", errno);
+	/* a stopped program (Ctrl-Z, SIGSTOP) acts on sig only once continued */
+	if (!job_control_signal(sig) && sig != SIGKILL)
+		(void)kill(-p->pid, SIGCONT);
 	p->sent_signal = sig;
 	emit(g, GE_SIGNALLED, p, sig, 0, 0);
 	if (sig != SIGKILL) {

@@ -110,6 +110,19 @@ going() { alive "$1" && ! stopped "$1"; }
 	assert_line "grpsup | forwarded SIGCONT to the programs"
 }
 
+@test "a stopped program is continued after its stop signal, so that it acts on it" {
+	start_grpsup -q -g 60s -n a "$(recorder a)"
+	wait_for test -e ready-a
+	pid=$(children_of "$GPID")
+	kill -STOP -- "-$pid"
+	wait_for stopped "$pid"
+	kill -TERM "$GPID"
+	# within finish_grpsup's 10 s: not at the grace, 60 s on
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	assert_equal "$(cat got-a)" "TERM"
+}
+
 @test "signals blocked when grpsup starts are still received" {
 	# libev 4.33 never delivers a signal that is blocked when its watcher starts
 	start_wrapped "$SIGMASK" -b 15 -b 2 -b 17 "$GRPSUP" -q "$(recorder a)"
