@@ -29,6 +29,9 @@ dirty_kib() {
 
 # --- idle wake-ups and memory: grpsup with two sleeps, tini and dumb-init
 # with one, and the libev floor (evfloor: one child and one signal watcher)
+# binaries built just now are still dirty in the page cache: their mapped
+# pages would count as written memory until written back
+sync
 "$GRPSUP" -q 'sleep 1000' 'sleep 1001' & g=$!
 t=; d=; f=
 if have tini; then tini -s -- sleep 1000 & t=$!; fi
