@@ -678,6 +678,7 @@ on_stop_signal(struct ev_loop *loop, ev_signal *w, int revents)
 		group_kill_all(g);
 }
 
+/* Pass sig on to every running program's process group. */
 static void
 forward(struct group *g, int sig)
 {
