@@ -9,6 +9,13 @@ nothing_runs() {
 	! pgrep -f "$1" >/dev/null
 }
 
+# none_left MARK: wait until nothing_runs MARK; else show what runs, and fail.
+none_left() {
+	wait_for nothing_runs "$1" && return 0
+	ps -o pid,ppid,stat,args -p "$(pgrep -d, -f "$1")"
+	return 1
+}
+
 @test "fork fails (ulimit -u): the group stops with 125, nothing is left" {
 	[ "$(id -u)" = 0 ] || skip "needs root to run as another user"
 	command -v setpriv >/dev/null || skip "no setpriv"
@@ -20,7 +27,7 @@ nothing_runs() {
 	use_stderr
 	assert_line --regexp '^grpsup \| [a-d]: fork: Resource temporarily unavailable$'
 	assert_line 'grpsup | exiting with status 125'
-	wait_for nothing_runs 'sleep 30[1-4]'
+	none_left 'sleep 30[1-4]'
 }
 
 @test "out of file descriptors (ulimit -n): the group stops with 125, nothing is left" {
@@ -31,7 +38,7 @@ nothing_runs() {
 	use_stderr
 	assert_line --regexp '^grpsup +\| sleep(-[0-9]+)?: (pipe|fork|set up stdio): Too many open files$'
 	assert_line --regexp '^grpsup +\| exiting with status 125$'
-	wait_for nothing_runs 'sleep 40[0-9]'
+	none_left 'sleep 40[0-9]'
 }
 
 @test "/dev/null missing: a clear message, 125, nothing started" {
@@ -88,7 +95,7 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	start_grpsup -q -g 1s -n p,q 'sh -c "sh -c \"trap \\\"\\\" TERM; exec sleep 305\" & sleep 0.2; exit 0"' 'sleep 306'
 	finish_grpsup
 	assert_equal "$END" "exit 0"
-	wait_for nothing_runs 'sleep 30[56]'
+	none_left 'sleep 30[56]'
 }
 
 @test "600 programs under a soft limit of 1024 descriptors: grpsup raises its own, programs keep theirs" {
@@ -97,5 +104,5 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	for i in $(seq 1 599); do cmds+=("sleep 50$i"); done
 	run -0 bash -c 'ulimit -Sn 1024 && exec "$@"' bash "$GRPSUP" -q -n "$(seq -s, -f 'p%g' 1 599),last" -e last "${cmds[@]}" 'sh -c "ulimit -Sn"'
 	assert_output 'last   | 1024'
-	wait_for nothing_runs 'sleep 50[0-9]'
+	none_left 'sleep 50[0-9]'
 }
