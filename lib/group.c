@@ -705,8 +705,9 @@ on_forward_signal(struct ev_loop *loop, ev_signal *w, int revents)
  * Ctrl-Z stops the terminal's foreground process group: grpsup's, which the
  * programs, each in a group of its own, are not in. So grpsup passes SIGTSTP
  * on and then stops itself, as SIGTSTP's default action would have; the
- * SIGCONT of fg or bg goes on to the programs the same way. PID 1 cannot be
- * stopped from inside its namespace: there it only passes SIGTSTP on.
+ * SIGCONT of fg or bg goes on to the programs the same way. As PID 1 the
+ * kernel ignores the SIGSTOP (init is not stopped from inside its
+ * namespace): there SIGTSTP is only passed on.
  */
 static void
 on_job_signal(struct ev_loop *loop, ev_signal *w, int revents)
@@ -716,7 +717,7 @@ on_job_signal(struct ev_loop *loop, ev_signal *w, int revents)
 	(void)loop;
 	(void)revents;
 	forward(g, w->signum);
-	if (w->signum == SIGTSTP && getpid() != 1)
+	if (w->signum == SIGTSTP)
 		(void)raise(SIGSTOP);
 }
 

@@ -84,12 +84,6 @@ WINCH
 TERM"
 }
 
-# stopped PID: the process is stopped (job control), not running or gone.
-stopped() {
-	[ "$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null)" = T ]
-}
-going() { alive "$1" && ! stopped "$1"; }
-
 @test "Ctrl-Z: SIGTSTP stops the programs and then grpsup, SIGCONT goes on to them" {
 	start_grpsup -v -n a,b 'sleep 30' 'sleep 31'
 	wait_for has_children "$GPID" 2

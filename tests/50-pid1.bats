@@ -33,6 +33,21 @@ in_namespace() {
 	assert_equal "$END" "exit 143"
 }
 
+@test "as PID 1 SIGTSTP is passed on, and grpsup does not stop" {
+	start_wrapped unshare --pid --fork --mount-proc "$GRPSUP" -q 'sleep 30'
+	wait_for has_children "$GPID" 1
+	GPID=$(children_of "$GPID")	# grpsup is unshare's child
+	wait_for child_runs "$GPID" sleep
+	kid=$(children_of "$GPID")
+	kill -TSTP "$GPID"
+	wait_for stopped "$kid"
+	# a stopped grpsup would not act on this before a SIGCONT
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "exit 143"
+	dead "$kid"
+}
+
 @test "as PID 1 it reaps orphans that exit, at any time" {
 	run -0 in_namespace -q -n maker,checker \
 		'for i in 1 2 3 4 5; do (sleep 0.01 & echo $! >> orphans); done; touch made; sleep 30' \

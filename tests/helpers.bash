@@ -34,6 +34,12 @@ alive() {
 
 dead() { ! alive "$1"; }
 
+# stopped PID: the process is stopped (job control); going PID: it runs.
+stopped() {
+	[ "$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null)" = T ]
+}
+going() { alive "$1" && ! stopped "$1"; }
+
 # pid_of FILE: the pid a program wrote into FILE, once it is there.
 pid_of() {
 	wait_for test -s "$1" && cat "$1"
