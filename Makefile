@@ -127,7 +127,7 @@ tests/bench/helpers/%: tests/bench/helpers/%.c
 # linked with libev exactly as grpsup is
 tests/bench/helpers/evfloor: tests/bench/helpers/evfloor.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(NOUNWIND) -O2 $(LDFLAGS) \
-		-o $@ $< -Wl,-Bstatic -lev -Wl,-Bdynamic -lm
+		-o $@ $< $(GRP_LDLIBS)
 
 bench: grpsup grpsup-static $(BENCH_HELPERS)
 	@sh tests/bench/run.sh

@@ -335,7 +335,8 @@ program_ready(struct program *p)
 	tell_manager_if_all_ready(g);
 }
 
-enum probe_kind
+/* How p becomes ready; PROBE_NONE when it has no probe. */
+static enum probe_kind
 program_probe_kind(const struct program *p)
 {
 	return p->probe != NULL ? p->probe->spec.kind : PROBE_NONE;

@@ -204,9 +204,6 @@ int group_run(struct group *g);
  */
 void group_free(struct group *g);
 
-/* program_probe_kind: how p becomes ready; PROBE_NONE when it has no probe. */
-enum probe_kind program_probe_kind(const struct program *p);
-
 /*
  * group_message: say text (one line, no newline) as grpsup, on stderr, in
  * the group's output order: labelled, never inside a program's line. Before
