@@ -27,23 +27,28 @@ GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) $(NOUNWIND) -MMD -M
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 
-LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/descend.o \
-	lib/duration.o lib/env.o lib/envfile.o lib/group.o lib/identity.o \
-	lib/notify.o lib/order.o lib/output.o lib/probe.o lib/procfile.o \
-	lib/report.o lib/signame.o lib/spawn.o lib/strv.o lib/verdict.o \
-	lib/writer.o
+# The library, by layer (make lint checks that calls only go down):
+LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confparse.o \
+	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
+	lib/groupprep.o lib/identity.o lib/notify.o lib/order.o lib/output.o \
+	lib/probe.o lib/process.o lib/procfile.o lib/program.o lib/report.o \
+	lib/settings.o lib/signame.o lib/spawn.o lib/strv.o lib/text.o \
+	lib/verdict.o lib/writer.o
+LIB = lib/libgrpsup.a
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
-# C unit tests of the parsers, linked with the library objects (sanitized too).
+# C unit tests, linked with the library (sanitized too).
 UNIT = tests/unit/parsers
-UNIT_OBJ = lib/envfile.o lib/strv.o lib/duration.o lib/signame.o lib/probe.o \
-	lib/command.o lib/spawn.o lib/identity.o lib/notify.o lib/order.o lib/env.o
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup
 
-grpsup: $(CMD_OBJ) $(LIB_OBJ)
-	$(CC) $(GRP_LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_OBJ) $(GRP_LDLIBS)
+grpsup: $(CMD_OBJ) $(LIB)
+	$(CC) $(GRP_LDFLAGS) -o $@ $(CMD_OBJ) $(LIB) $(GRP_LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
 
 .c.o:
 	$(CC) $(GRP_CFLAGS) -c -o $@ $<
@@ -75,8 +80,8 @@ tests/helpers/%: tests/helpers/%.c
 tests/demo/%: tests/demo/%.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-$(UNIT): %: %.c $(UNIT_OBJ)
-	$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS) -o $@ $< $(UNIT_OBJ) $(GRP_LDLIBS)
+$(UNIT): %: %.c $(LIB)
+	$(CC) $(GRP_CFLAGS) $(GRP_LDFLAGS) -o $@ $< $(LIB) $(GRP_LDLIBS)
 
 # libFuzzer harnesses of every parser (clang), with ASan and UBSan; the library
 # is rebuilt for them in tests/fuzz/obj. make fuzz FUZZ_SECONDS=N runs each.
@@ -87,16 +92,21 @@ FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
 FUZZERS = tests/fuzz/config tests/fuzz/envfile tests/fuzz/duration \
 	tests/fuzz/signal tests/fuzz/probe tests/fuzz/command
 FUZZ_OBJ = $(LIB_OBJ:lib/%.o=tests/fuzz/obj/%.o)
+FUZZ_LIB = tests/fuzz/obj/libgrpsup.a
 
 tests/fuzz/obj/%.o: lib/%.c
 	@mkdir -p tests/fuzz/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
-tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZ_OBJ)
+
+tests/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) \
 		$(GRP_LDLIBS)
 
-.SECONDARY: $(FUZZ_OBJ)
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_LIB)
 
 fuzz-build: $(FUZZERS)
 
@@ -151,7 +161,7 @@ uninstall:
 
 clean:
 	rm -rf tests/fuzz/obj $(FUZZERS)
-	rm -f grpsup grpsup-static .build-flags $(CMD_OBJ) $(LIB_OBJ) $(HELPERS) $(DEMO) \
+	rm -f grpsup grpsup-static .build-flags $(CMD_OBJ) $(LIB_OBJ) $(LIB) $(HELPERS) $(DEMO) \
 		$(UNIT) $(BENCH_HELPERS) cmd/*.d lib/*.d tests/*/*.d
 
 -include $(CMD_OBJ:.o=.d) $(LIB_OBJ:.o=.d)

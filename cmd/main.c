@@ -124,7 +124,7 @@ name_programs(struct conf *c, const char *list)
 	if (list == NULL && (bases = calloc(c->nprogs, sizeof(*bases))) == NULL)
 		no_memory();
 	for (i = 0; i < c->nprogs; i++) {
-		struct conf_program *p = &c->progs[i];
+		struct program_settings *p = &c->progs[i];
 
 		if (list == NULL) {
 			if ((p->name = derived_name(c, i, bases)) == NULL)
@@ -157,22 +157,20 @@ conf_from_commands(struct conf *c, const struct options *o)
 	char msg[64];
 	size_t i;
 
-	memset(c, 0, sizeof(*c));
-	c->grace_ms = c->timeout_ms = -1;
-	c->color = c->timestamps = -1;
+	conf_init(c);
 	if ((c->progs = calloc(o->ncommands, sizeof(*c->progs))) == NULL)
 		no_memory();
 	c->nprogs = c->cap = o->ncommands;
 	for (i = 0; i < c->nprogs; i++) {
-		struct conf_program *p = &c->progs[i];
+		struct program_settings *p = &c->progs[i];
 
 		if (strspn(o->commands[i], " \t\n") == strlen(o->commands[i])) {
 			snprintf(msg, sizeof(msg), "command %zu is empty", i + 1);
 			usage_error(msg);
 		}
+		settings_init(p);
 		if ((p->command = strdup(o->commands[i])) == NULL)
 			no_memory();
-		p->grace_ms = p->ready_timeout_ms = -1;
 	}
 	name_programs(c, o->names);
 }
@@ -254,17 +252,6 @@ move_all(struct strv *to, struct strv *from)
 	strv_free(from);
 }
 
-static int
-find_program(const struct group *g, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < g->nprogs; i++)
-		if (strcmp(g->progs[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* --color auto: on a terminal, unless NO_COLOR is set to anything. */
 static int
 use_color(int when, int fd)
@@ -279,72 +266,60 @@ use_color(int when, int fd)
 #define PICK(opt, file, dflt) ((opt) >= 0 ? (opt) : (file) >= 0 ? (file) : \
     (dflt))
 
-/* Move c's programs into g; the command line overrides the file's [grpsup]. */
+/*
+ * Move c's programs into g, whole; the command line overrides the file's
+ * [grpsup] settings.
+ */
 static void
 build_group(struct group *g, struct conf *c, const struct options *o,
     struct strv *cli_env)
 {
 	const char *from = o->exit_code_from ? o->exit_code_from :
 	    c->exit_code_from;
+	struct program_settings *from_prog;
 	char msg[256];
 	size_t i;
 	int color;
 
-	if (group_init(g, c->nprogs) == -1)
+	if (from != NULL && (from_prog = conf_find_program(c, from,
+	    strlen(from))) == NULL) {
+		snprintf(msg, sizeof(msg), "--exit-code-from: no program "
+		    "named '%.64s'", from);
+		usage_error(msg);
+	}
+	for (i = 0; o->raw && i < c->nprogs; i++)
+		c->progs[i].output = OUTPUT_RAW;
+	if (group_init(g, c->progs, c->nprogs) == -1)
 		no_memory();
+	if (from != NULL)
+		g->exit_from = (int)(from_prog - c->progs);
+	conf_forget_programs(c);
 	g->stop_signal = o->stop_signal ? o->stop_signal : c->stop_signal ?
 	    c->stop_signal : SIGTERM;
 	g->grace_ms = PICK(o->grace_ms, c->grace_ms, 10000);
 	g->timeout_ms = PICK(o->timeout_ms, c->timeout_ms, 0);
 	move_all(&g->env, &c->env);
 	move_all(&g->env, cli_env);
-	for (i = 0; i < g->nprogs; i++) {
-		struct conf_program *cp = &c->progs[i];
-		struct program *p = &g->progs[i];
-
-		p->name = cp->name;
-		p->command = cp->command;
-		p->directory = cp->directory;
-		p->ready = cp->ready;
-		p->id = cp->id;
-		p->after = cp->after;
-		cp->name = cp->command = cp->directory = cp->ready = NULL;
-		memset(&cp->id, 0, sizeof(cp->id));
-		memset(&cp->after, 0, sizeof(cp->after));
-		p->stop_signal = cp->stop_signal ? cp->stop_signal :
-		    g->stop_signal;
-		p->grace_ms = cp->grace_ms >= 0 ? cp->grace_ms : g->grace_ms;
-		p->ready_timeout_ms = cp->ready_timeout_ms;
-		p->oneshot = cp->oneshot;
-		p->output.mode = o->raw ? OUTPUT_RAW : cp->output;
-		move_all(&p->env, &cp->file_env);
-		move_all(&p->env, &cp->line_env);
-	}
 	color = PICK(o->color, c->color, COLOR_AUTO);
 	g->out.timestamps = o->timestamps || c->timestamps == 1;
 	g->out.color[0] = use_color(color, STDOUT_FILENO);
 	g->out.color[1] = use_color(color, STDERR_FILENO);
-	if (from != NULL && (g->exit_from = find_program(g, from)) == -1) {
-		snprintf(msg, sizeof(msg), "--exit-code-from: no program "
-		    "named '%.64s'", from);
-		usage_error(msg);
-	}
 }
 
 /* The i-th of the group's and then the program's variables. */
 static const char *
 env_at(const struct program *p, size_t i)
 {
-	const struct strv *g = &p->group->env;
+	const struct strv *g = p->host->env;
 
-	return i < g->n ? g->v[i] : p->env.v[i - g->n];
+	return i < g->n ? g->v[i] : p->set->env.v[i - g->n];
 }
 
 /* Each variable's name once, where its last (winning) value stands. */
 static void
 print_env_names(const struct program *p)
 {
-	size_t n = p->group->env.n + p->env.n, i, j;
+	size_t n = p->host->env->n + p->set->env.n, i, j;
 
 	if (n == 0)
 		return;
@@ -363,17 +338,18 @@ print_env_names(const struct program *p)
 }
 
 static void
-print_program(const struct program *p)
+print_program(const struct program *prog)
 {
 	static const char *const modes[] = { "label", "raw", "null" };
+	const struct program_settings *p = prog->set;
 	char d[32], num[16];
 	size_t j;
 
 	printf("%s: %s\n", p->name, p->command);
 	if (command_is_plain(p->command)) {
 		printf("  run: direct:");
-		for (j = 0; p->argv[j] != NULL; j++)
-			printf(" %s", p->argv[j]);
+		for (j = 0; prog->argv[j] != NULL; j++)
+			printf(" %s", prog->argv[j]);
 		printf("\n");
 	} else {
 		printf("  run: via %s -c\n", COMMAND_SHELL);
@@ -388,7 +364,7 @@ print_program(const struct program *p)
 		printf("  run as: %s\n", identity_describe(&p->id, who,
 		    sizeof(who)));
 	}
-	print_env_names(p);
+	print_env_names(prog);
 	if (p->after.n > 0) {
 		printf("  after:");
 		for (j = 0; j < p->after.n; j++)
@@ -403,8 +379,8 @@ print_program(const struct program *p)
 		    p->ready_timeout_ms, d, sizeof(d)));
 	else if (p->oneshot)
 		printf("  oneshot\n");
-	if (p->output.mode != OUTPUT_LABEL)
-		printf("  output: %s\n", modes[p->output.mode]);
+	if (p->output != OUTPUT_LABEL)
+		printf("  output: %s\n", modes[p->output]);
 }
 
 /* --check: the resolved group, a few lines per program, on stdout. */
@@ -420,7 +396,7 @@ print_group(const struct group *g)
 		printf("timeout: %s\n", duration_format(g->timeout_ms, d,
 		    sizeof(d)));
 	if (g->exit_from >= 0)
-		printf("exit-code-from: %s\n", g->progs[g->exit_from].name);
+		printf("exit-code-from: %s\n", g->settings[g->exit_from].name);
 }
 
 /* Die of sig as a shell expects; as PID 1 that is impossible: exit 128+sig. */
@@ -483,7 +459,7 @@ main(int argc, char **argv)
 	options_free(&o);
 	g.on_event = messages_event;
 	g.event_arg = &level;
-	messages_route(&g);
+	messages_route(&g.out);
 	if (o.check) {
 		if (group_prepare(&g) == -1) {
 			say("%s", g.error[0] ? g.error : strerror(errno));

@@ -12,12 +12,12 @@
 #define LINE_MAX_LEN 1024
 
 /* Where say() writes; the CLI has one group at a time. */
-static struct group *route;
+static struct output *route;
 
 void
-messages_route(struct group *g)
+messages_route(struct output *out)
 {
-	route = g;
+	route = out;
 }
 
 void
@@ -34,7 +34,7 @@ say(const char *fmt, ...)
 		return;
 	if (n > (int)sizeof(text) - 1)
 		n = (int)sizeof(text) - 1;
-	group_message(route, text, (size_t)n);
+	output_message(route, text, (size_t)n);
 }
 
 /* "SIGTERM", or "signal 40" for one without a name; four may be in use. */
@@ -65,8 +65,7 @@ describe_status(const struct program *p, char *buf, size_t len)
 }
 
 static void
-describe_end(const struct group *g, const struct program *p, char *buf,
-    size_t len)
+describe_end(const struct program *p, char *buf, size_t len)
 {
 	char st[96], grace[32];
 
@@ -81,12 +80,12 @@ describe_end(const struct group *g, const struct program *p, char *buf,
 			    sig_name(p->sent_signal));
 		break;
 	case END_KILLED:
-		if (g->killed_all)
+		if (p->killed == KILL_ALL)
 			snprintf(buf, len, "killed with SIGKILL (status %d)",
 			    p->status);
 		else
 			snprintf(buf, len, "killed with SIGKILL after the %s "
-			    "grace (status %d)", duration_format(p->grace_ms,
+			    "grace (status %d)", duration_format(p->set->grace_ms,
 			    grace, sizeof(grace)), p->status);
 		break;
 	case END_EXEC_FAILED:
@@ -111,17 +110,18 @@ describe_not_ready(const struct program *p, char *buf, size_t len)
 	const struct probe *pr = p->probe;
 	char d[32];
 
-	duration_format(p->ready_timeout_ms, d, sizeof(d));
-	if (p->oneshot || pr == NULL)
-		snprintf(buf, len, "%s had not finished after %s", p->name, d);
+	duration_format(p->set->ready_timeout_ms, d, sizeof(d));
+	if (p->set->oneshot || pr == NULL)
+		snprintf(buf, len, "%s had not finished after %s", p->set->name,
+		    d);
 	else if (pr->spec.kind == PROBE_NOTIFY)
 		snprintf(buf, len, "%s was not ready after %s (no READY=1 "
-		    "came)", p->name, d);
+		    "came)", p->set->name, d);
 	else if (pr->last_error[0] != '\0')
 		snprintf(buf, len, "%s was not ready after %s (%s: %.150s)",
-		    p->name, d, pr->text, pr->last_error);
+		    p->set->name, d, pr->text, pr->last_error);
 	else
-		snprintf(buf, len, "%s was not ready after %s (%s)", p->name,
+		snprintf(buf, len, "%s was not ready after %s (%s)", p->set->name,
 		    d, pr->text);
 }
 
@@ -134,11 +134,11 @@ describe_trigger(const struct group *g, char *buf, size_t len)
 	switch (t->kind) {
 	case TRIGGER_EXIT:
 		describe_status(t->prog, st, sizeof(st));
-		snprintf(buf, len, "%s %s", t->prog->name, st);
+		snprintf(buf, len, "%s %s", t->prog->set->name, st);
 		break;
 	case TRIGGER_EXEC:
 	case TRIGGER_START:
-		snprintf(buf, len, "%s could not be started", t->prog->name);
+		snprintf(buf, len, "%s could not be started", t->prog->set->name);
 		break;
 	case TRIGGER_SIGNAL:
 		snprintf(buf, len, "%s received", sig_name(t->sig));
@@ -167,10 +167,10 @@ say_start_failed(const struct program *p)
 	const char *what = p->fail.step == SPAWN_EXEC ? p->argv[0] : NULL;
 
 	if (what != NULL)
-		say("%s: %s %s: %s", p->name, spawn_step_name(p->fail.step),
+		say("%s: %s %s: %s", p->set->name, spawn_step_name(p->fail.step),
 		    what, strerror(p->fail.err));
 	else
-		say("%s: %s: %s", p->name, spawn_step_name(p->fail.step),
+		say("%s: %s: %s", p->set->name, spawn_step_name(p->fail.step),
 		    strerror(p->fail.err));
 }
 
@@ -179,14 +179,14 @@ say_ready(const struct program *p)
 {
 	double after = p->ready_at - p->started;
 
-	if (p->oneshot)
-		say("%s: ready (finished)", p->name);
+	if (p->set->oneshot)
+		say("%s: ready (finished)", p->set->name);
 	else if (p->probe == NULL)
-		say("%s: ready (started)", p->name);
+		say("%s: ready (started)", p->set->name);
 	else if (p->probe->spec.kind == PROBE_NOTIFY)
-		say("%s: ready after %.3fs (READY=1)", p->name, after);
+		say("%s: ready after %.3fs (READY=1)", p->set->name, after);
 	else
-		say("%s: ready after %.3fs (%s, %u %s)", p->name, after,
+		say("%s: ready after %.3fs (%s, %u %s)", p->set->name, after,
 		    p->probe->text, p->probe->attempts,
 		    p->probe->attempts == 1 ? "try" : "tries");
 }
@@ -219,7 +219,7 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		return;
 	case GE_GRACE_EXPIRED:
 		say("%s: still running after the %s grace: sending SIGKILL",
-		    p->name, duration_format(p->grace_ms, d, sizeof(d)));
+		    p->set->name, duration_format(p->set->grace_ms, d, sizeof(d)));
 		return;
 	case GE_KILL_ALL:
 		say("received a second stop signal: sending SIGKILL to "
@@ -241,23 +241,23 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		return;
 	switch (e->kind) {
 	case GE_STARTED:
-		say("%s: started, pid %d", p->name, (int)p->pid);
+		say("%s: started, pid %d", p->set->name, (int)p->pid);
 		break;
 	case GE_READY:
 		say_ready(p);
 		break;
 	case GE_STATUS:
-		say("%s: status: %s", p->name, e->what);
+		say("%s: status: %s", p->set->name, e->what);
 		break;
 	case GE_SIGNALLED:
-		say("%s: sending %s", p->name, sig_name(e->sig));
+		say("%s: sending %s", p->set->name, sig_name(e->sig));
 		break;
 	case GE_FORWARDED:
 		say("forwarded %s to the programs", sig_name(e->sig));
 		break;
 	case GE_EXITED:
-		describe_end(g, p, buf, sizeof(buf));
-		say("%s: %s", p->name, buf);
+		describe_end(p, buf, sizeof(buf));
+		say("%s: %s", p->set->name, buf);
 		break;
 	default:
 		break;
@@ -275,8 +275,8 @@ messages_summary(const struct group *g, int status, int die_signal)
 	for (i = 0; i < g->nprogs; i++) {
 		const struct program *p = &g->progs[i];
 
-		describe_end(g, p, buf, sizeof(buf));
-		say("  %s: %s%s", p->name, buf, p->pid > 0 &&
+		describe_end(p, buf, sizeof(buf));
+		say("  %s: %s%s", p->set->name, buf, p->pid > 0 &&
 		    p->fail.step == SPAWN_OK &&
 		    p->probe != NULL && !p->is_ready ?
 		    ", never ready" : "");

@@ -12,8 +12,11 @@ enum verbosity { QUIET = -1, NORMAL = 0, VERBOSE = 1 };
  */
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* messages_route: send what say() writes through g's output from now on. */
-void messages_route(struct group *g);
+/*
+ * messages_route: send what say() writes through out from now on (directly
+ * to stderr while out is not set up, or NULL).
+ */
+void messages_route(struct output *out);
 
 /*
  * messages_event: the group's event handler; arg points to an enum

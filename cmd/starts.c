@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../lib/order.h"
+#include "../lib/settings.h"
 #include "../lib/probe.h"
 #include "starts.h"
 
@@ -19,7 +20,7 @@ option_of(int kind)
 }
 
 static int
-set_ready(struct conf_program *cp, const char *probe, char *err, size_t len)
+set_ready(struct program_settings *cp, const char *probe, char *err, size_t len)
 {
 	struct probe_spec spec;
 	char why[256];
@@ -39,7 +40,7 @@ set_ready(struct conf_program *cp, const char *probe, char *err, size_t len)
 }
 
 static int
-add_after(struct conf_program *cp, int first, const char *list, char *err,
+add_after(struct program_settings *cp, int first, const char *list, char *err,
     size_t len)
 {
 	if (first)
@@ -61,7 +62,7 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 	const char *opt = option_of(s->kind), *eq = strchr(s->arg, '=');
 	size_t nlen = s->kind == 'o' ? strlen(s->arg) : eq ? (size_t)(eq -
 	    s->arg) : 0;
-	struct conf_program *cp;
+	struct program_settings *cp;
 
 	if (s->kind != 'o' && eq == NULL) {
 		snprintf(err, len, "%s: expected NAME=%s, not '%.80s'", opt,
@@ -96,7 +97,8 @@ check_order(struct conf *c, char *err, size_t len)
 	char why[256];
 	size_t bad;
 
-	if (conf_check_order(c, &bad, why, sizeof(why)) == 0)
+	if (settings_order(c->progs, c->nprogs, NULL, &bad, why,
+	    sizeof(why)) == 0)
 		return 0;
 	snprintf(err, len, "--after: %s: %s", c->progs[bad].name, why +
 	    (strncmp(why, "after: ", 7) == 0 ? 7 : 0));
@@ -109,9 +111,9 @@ check_oneshots(const struct conf *c, const int *set, char *err, size_t len)
 	size_t i;
 
 	for (i = 0; i < c->nprogs; i++) {
-		const struct conf_program *cp = &c->progs[i];
+		const struct program_settings *cp = &c->progs[i];
 
-		if (!cp->oneshot || cp->ready == NULL)
+		if (!settings_oneshot_probe(cp))
 			continue;
 		snprintf(err, len, "%s: '%s' is a oneshot with a probe (%.80s): "
 		    "a oneshot is ready when it exits 0",

@@ -30,7 +30,6 @@
 #include "confparse.h"
 #include "duration.h"
 #include "envfile.h"
-#include "output.h"
 #include "order.h"
 #include "probe.h"
 #include "signame.h"
@@ -69,56 +68,6 @@ static const struct {
 
 _Static_assert(K_COUNT <= CONF_KEYS, "struct conf: key_line too short");
 
-int
-conf_fail(struct parser *p, int line, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	if (p->e->msg[0] != '\0')
-		return -1;	/* the first error stands */
-	p->e->line = line;
-	va_start(ap, fmt);
-	vsnprintf(p->e->msg, sizeof(p->e->msg), fmt, ap);
-	va_end(ap);
-	/* the file's bytes quoted in it must not move a terminal's cursor */
-	for (s = p->e->msg; *s != '\0'; s++)
-		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
-			*s = '?';
-	return -1;
-}
-
-int
-conf_failed(const struct parser *p)
-{
-	return p->e->msg[0] != '\0';
-}
-
-int
-conf_nomem(struct parser *p)
-{
-	return conf_fail(p, 0, "%s", strerror(ENOMEM));
-}
-
-int
-conf_is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
-char *
-conf_trim(char *s)
-{
-	size_t n;
-
-	while (conf_is_blank(*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && (conf_is_blank(s[n - 1]) || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* path as given when absolute, else from the file's folder. */
 static char *
 resolve_path(const struct parser *p, const char *path)
@@ -130,59 +79,6 @@ resolve_path(const struct parser *p, const char *path)
 	if (asprintf(&full, "%s/%s", p->dir, path) == -1)
 		return NULL;
 	return full;
-}
-
-struct conf_program *
-conf_current(struct parser *p)
-{
-	return &p->c->progs[p->c->nprogs - 1];
-}
-
-struct conf_program *
-conf_find_program(struct conf *c, const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < c->nprogs; i++)
-		if (strlen(c->progs[i].name) == len &&
-		    strncmp(c->progs[i].name, name, len) == 0)
-			return &c->progs[i];
-	return NULL;
-}
-
-/* A new program named name (len bytes), defined at line. */
-int
-conf_add_program(struct parser *p, const char *name, size_t len, int line)
-{
-	struct conf *c = p->c;
-	struct conf_program *cp;
-
-	if (!name_is_valid_n(name, len))
-		return conf_fail(p, line, "invalid program name '%.*s' (1 to %d of "
-		    "A-Z a-z 0-9 _ . -)", (int)(len > 80 ? 80 : len), name,
-		    NAME_MAX_LEN);
-	if ((cp = conf_find_program(c, name, len)) != NULL)
-		return conf_fail(p, line, "program '%.*s' is defined twice (first "
-		    "on line %d)", (int)len, name, cp->line);
-	if (c->nprogs == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 8;
-		struct conf_program *v = realloc(c->progs, cap * sizeof(*v));
-
-		if (v == NULL)
-			return conf_nomem(p);
-		c->progs = v;
-		c->cap = cap;
-	}
-	cp = &c->progs[c->nprogs];
-	memset(cp, 0, sizeof(*cp));
-	if ((cp->name = strndup(name, len)) == NULL)
-		return conf_nomem(p);
-	c->nprogs++;
-	cp->line = line;
-	cp->grace_ms = -1;
-	cp->ready_timeout_ms = -1;
-	cp->output = OUTPUT_LABEL;
-	return 0;
 }
 
 /* "[grpsup]" or "[program:NAME]" (s is what lies between the brackets). */
@@ -337,14 +233,6 @@ set_duration(struct parser *p, const char *key, const char *v, int64_t *ms,
 	    why, sizeof(why)));
 }
 
-int
-conf_set_string(struct parser *p, char **dst, const char *v)
-{
-	if ((*dst = strdup(v)) == NULL)
-		return conf_nomem(p);
-	return 0;
-}
-
 static int
 load_env_file(struct parser *p, const char *v, struct strv *into)
 {
@@ -431,22 +319,19 @@ set_group_key(struct parser *p, int k, const char *v)
 }
 
 static int
-set_output(struct parser *p, struct conf_program *cp, const char *v)
+set_output(struct parser *p, struct program_settings *cp, const char *v)
 {
-	if (strcmp(v, "label") == 0)
-		cp->output = OUTPUT_LABEL;
-	else if (strcmp(v, "raw") == 0)
-		cp->output = OUTPUT_RAW;
-	else if (strcmp(v, "null") == 0)
-		cp->output = OUTPUT_NULL;
-	else
+	int mode = output_mode_parse(v);
+
+	if (mode == -1)
 		return conf_fail(p, p->line, "output: '%.40s' is not label, raw or "
 		    "null", v);
+	cp->output = (enum output_mode)mode;
 	return 0;
 }
 
 static int
-set_ready(struct parser *p, struct conf_program *cp, const char *v)
+set_ready(struct parser *p, struct program_settings *cp, const char *v)
 {
 	struct probe_spec spec;
 	char why[256];
@@ -459,7 +344,8 @@ set_ready(struct parser *p, struct conf_program *cp, const char *v)
 static int
 set_program_key(struct parser *p, int k, const char *v)
 {
-	struct conf_program *cp = conf_current(p);
+	struct program_settings *cp = conf_current(p);
+	struct conf_where *w = conf_current_where(p);
 	int b;
 
 	switch (k) {
@@ -483,10 +369,10 @@ set_program_key(struct parser *p, int k, const char *v)
 		if ((cp->directory = resolve_path(p, v)) == NULL)
 			return conf_nomem(p);
 		return 0;
-	case K_USER: return conf_set_string(p, &cp->user, v);
-	case K_GROUP: return conf_set_string(p, &cp->group, v);
-	case K_ENV: return add_env_line(p, &cp->line_env, v);
-	case K_ENV_FILE: return load_env_file(p, v, &cp->file_env);
+	case K_USER: return conf_set_string(p, &w->user, v);
+	case K_GROUP: return conf_set_string(p, &w->group, v);
+	case K_ENV: return add_env_line(p, &w->line_env, v);
+	case K_ENV_FILE: return load_env_file(p, v, &cp->env);
 	case K_OUTPUT: return set_output(p, cp, v);
 	}
 	return 0;
@@ -509,7 +395,7 @@ conf_handler(void *arg, const char *section, const char *name,
 		    p->section == S_GROUP ? "[grpsup]" : "a [program:NAME]"),
 		    0;
 	seen = p->section == S_GROUP ? &p->c->key_line[k] :
-	    &conf_current(p)->key_line[k];
+	    &conf_current_where(p)->key_line[k];
 	if (*seen != 0 && !keys[k].repeatable)
 		return conf_fail(p, p->line, "duplicate key '%s' (first on line %d)",
 		    name, *seen), 0;
@@ -548,6 +434,21 @@ looks_like_ini(FILE *f)
 	return ini;
 }
 
+/* Each program's env lines come after its env files, wherever they stand. */
+static int
+append_env_lines(struct parser *p)
+{
+	struct conf *c = p->c;
+	size_t i, j;
+
+	for (i = 0; i < c->nprogs; i++)
+		for (j = 0; j < c->where[i].line_env.n; j++)
+			if (strv_push(&c->progs[i].env, c->where[i].line_env.v[j],
+			    (size_t)-1) == -1)
+				return conf_nomem(p);
+	return 0;
+}
+
 static char *
 folder_of(const char *path)
 {
@@ -567,10 +468,8 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	struct stat st;
 	int r;
 
-	memset(c, 0, sizeof(*c));
+	conf_init(c);
 	memset(e, 0, sizeof(*e));
-	c->grace_ms = c->timeout_ms = -1;
-	c->color = c->timestamps = -1;
 	snprintf(e->file, sizeof(e->file), "%s", path);
 	if ((c->path = strdup(path)) == NULL || (p.dir = folder_of(path)) ==
 	    NULL) {
@@ -586,6 +485,8 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 			r = conf_fail(&p, 0, "%s", strerror(EIO));
 		if (r == 0)
 			r = conf_validate(&p);
+		if (r == 0)
+			r = append_env_lines(&p);
 		fclose(p.f);
 	}
 	free(p.buf);
@@ -596,19 +497,28 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	return r;
 }
 
-static void
-free_program(struct conf_program *cp)
+void
+conf_init(struct conf *c)
 {
-	free(cp->name);
-	free(cp->command);
-	free(cp->directory);
-	free(cp->user);
-	free(cp->group);
-	free(cp->ready);
-	identity_free(&cp->id);
-	strv_free(&cp->file_env);
-	strv_free(&cp->line_env);
-	strv_free(&cp->after);
+	memset(c, 0, sizeof(*c));
+	c->grace_ms = c->timeout_ms = -1;
+	c->color = c->timestamps = -1;
+}
+
+void
+conf_forget_programs(struct conf *c)
+{
+	size_t i;
+
+	for (i = 0; c->where != NULL && i < c->nprogs; i++) {
+		free(c->where[i].user);
+		free(c->where[i].group);
+		strv_free(&c->where[i].line_env);
+	}
+	free(c->where);
+	c->where = NULL;
+	c->progs = NULL;
+	c->nprogs = c->cap = 0;
 }
 
 void
@@ -617,8 +527,9 @@ conf_free(struct conf *c)
 	size_t i;
 
 	for (i = 0; i < c->nprogs; i++)
-		free_program(&c->progs[i]);
+		settings_free(&c->progs[i]);
 	free(c->progs);
+	conf_forget_programs(c);
 	free(c->path);
 	free(c->exit_code_from);
 	free(c->report);

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "identity.h"
+#include "settings.h"
 #include "strv.h"
 
 /* Keys there are, at most (config.c checks). */
@@ -17,23 +17,15 @@ struct conf_error {
 	char msg[512];
 };
 
-struct conf_program {
-	char *name;
-	char *command;
+/*
+ * Where a program's settings stand in the file, for messages, and what the
+ * file says that the settings hold only once it is checked.
+ */
+struct conf_where {
 	int line;		/* its [program:NAME] or Procfile line */
-	int stop_signal;	/* 0: the group's */
-	int64_t grace_ms;	/* -1: the group's */
-	char *directory;	/* resolved against the file's folder; NULL */
-	char *user, *group;	/* as written; NULL: grpsup's */
-	struct identity id;	/* resolved from user and group */
-	struct strv file_env;	/* from its env files, in order */
-	struct strv line_env;	/* from its env lines, in order */
-	int output;		/* enum output_mode */
-	int oneshot;
-	struct strv after;	/* names of the programs it waits for */
-	char *ready;		/* a PROBE, checked; NULL: none */
-	int64_t ready_timeout_ms;	/* -1: the default */
-	int key_line[CONF_KEYS];	/* where each key was, for messages */
+	int key_line[CONF_KEYS];	/* where each key was */
+	char *user, *group;	/* as written; resolved into settings.id */
+	struct strv line_env;	/* its env lines, after its env files */
 };
 
 struct conf {
@@ -46,7 +38,8 @@ struct conf {
 	int color;		/* enum color_when; -1: not in the file */
 	int timestamps;		/* -1: not in the file */
 	char *report;		/* NULL: not in the file */
-	struct conf_program *progs;
+	struct program_settings *progs;	/* the programs, in file order */
+	struct conf_where *where;	/* where[i]: where progs[i] stands */
 	size_t nprogs, cap;
 	int key_line[CONF_KEYS];	/* where each [grpsup] key was */
 };
@@ -62,21 +55,26 @@ struct conf {
 int conf_load(const char *path, struct conf *c, struct conf_error *e);
 
 /*
- * conf_check_order: the start order of c's programs, as order_check (see
- * order.h) sees their names and after lists. Returns 0, or -1 with the
- * program at fault in *bad and a one-line reason in why (of size len).
- */
-int conf_check_order(const struct conf *c, size_t *bad, char *why,
-    size_t len);
-
-/*
  * conf_find_program: the program of c named by the first len bytes of name,
  * or NULL.
  */
-struct conf_program *conf_find_program(struct conf *c, const char *name,
+struct program_settings *conf_find_program(struct conf *c, const char *name,
     size_t len);
 
-/* conf_free: release what conf_load allocated. */
+/*
+ * conf_init: c with no program and nothing set (every group setting says
+ * "not in the file"), for conf_load or for a caller that fills it in.
+ */
+void conf_init(struct conf *c);
+
+/*
+ * conf_forget_programs: c lets go of its programs (the caller has taken the
+ * progs array, to free with settings_free and free) and releases the rest
+ * of what it knew of them.
+ */
+void conf_forget_programs(struct conf *c);
+
+/* conf_free: release what conf_load (or the caller) put in c. */
 void conf_free(struct conf *c);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * Shared by config.c (grpsup.conf through inih, and the whole file),
  * procfile.c and confcheck.c, and by nothing else: the state of one file
- * being read, and the helpers that report its errors.
+ * being read, and the helpers (confparse.c) that report its errors.
  */
 #ifndef GRPSUP_CONFPARSE_H
 #define GRPSUP_CONFPARSE_H
@@ -49,7 +49,9 @@ char *conf_trim(char *s);
 int conf_add_program(struct parser *p, const char *name, size_t len,
     int line);
 /* conf_current: the program whose section or line is being read. */
-struct conf_program *conf_current(struct parser *p);
+struct program_settings *conf_current(struct parser *p);
+/* conf_current_where: where that program is in the file. */
+struct conf_where *conf_current_where(struct parser *p);
 /* conf_set_string: *dst is a copy of v. */
 int conf_set_string(struct parser *p, char **dst, const char *v);
 

@@ -168,3 +168,42 @@ notify_send(int fd, const struct sockaddr_un *sa, size_t salen,
 	while (n == -1 && errno == EINTR);
 	return n == -1 ? -1 : 0;
 }
+
+int
+notify_manager_open(struct notify_manager *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->fd = notify_open(&m->addr, &m->len);
+	return m->fd == -1 && errno != 0 ? -1 : 0;
+}
+
+int
+notify_manager_tell(struct notify_manager *m, const char *msg)
+{
+	int ready = strncmp(msg, "READY=1", 7) == 0;
+
+	if (m->fd < 0 || (ready && m->told_ready))
+		return 0;
+	m->told_ready |= ready;
+	if (notify_send(m->fd, &m->addr, m->len, msg) == 0)
+		return 0;
+	notify_manager_close(m);
+	return -1;
+}
+
+int
+notify_manager_wants_ready(const struct notify_manager *m)
+{
+	return m->fd >= 0 && !m->told_ready;
+}
+
+void
+notify_manager_close(struct notify_manager *m)
+{
+	int err = errno;
+
+	if (m->fd >= 0)
+		close(m->fd);
+	m->fd = -1;
+	errno = err;
+}

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <sys/un.h>
 
 /*
  * Both sides of the sd_notify protocol: datagrams of KEY=VALUE lines on a
@@ -48,7 +49,6 @@ int notify_receive(int fd, uid_t uid, char *buf, size_t len,
  * address goes into *sa and *salen. Returns the fd, -1 when there is no
  * NOTIFY_SOCKET (errno 0) or on error (errno set).
  */
-struct sockaddr_un;
 int notify_open(struct sockaddr_un *sa, size_t *salen);
 
 /*
@@ -57,5 +57,33 @@ int notify_open(struct sockaddr_un *sa, size_t *salen);
  */
 int notify_send(int fd, const struct sockaddr_un *sa, size_t salen,
     const char *msg);
+
+/* grpsup's own manager: where to tell it, and whether READY=1 was told. */
+struct notify_manager {
+	int fd;			/* -1: no manager, or it went away */
+	struct sockaddr_un addr;
+	size_t len;
+	int told_ready;
+};
+
+/*
+ * notify_manager_open: m for grpsup's own NOTIFY_SOCKET (notify_open); fd
+ * -1 when there is none. Returns 0, or -1 with errno set when NOTIFY_SOCKET
+ * is there but unusable.
+ */
+int notify_manager_open(struct notify_manager *m);
+
+/*
+ * notify_manager_tell: send msg to the manager, if any; a message with
+ * READY=1 is sent once. A manager that is not there any more is closed and
+ * left alone: returns -1 with errno set that once, else 0.
+ */
+int notify_manager_tell(struct notify_manager *m, const char *msg);
+
+/* notify_manager_wants_ready: there is a manager not yet told READY=1. */
+int notify_manager_wants_ready(const struct notify_manager *m);
+
+/* notify_manager_close: release m. */
+void notify_manager_close(struct notify_manager *m);
 
 #endif

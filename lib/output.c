@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "container.h"
-#include "group.h"
 #include "output.h"
+#include "text.h"
 
 
 /*
@@ -32,22 +32,17 @@ struct batch {
 	size_t stamp_len;
 };
 
-int
-color_parse(const char *s)
+static struct output *
+output_of(const struct source *s)
 {
-	static const char *const words[] = { "auto", "always", "never" };
-	int i;
-
-	for (i = 0; i < 3; i++)
-		if (strcmp(s, words[i]) == 0)
-			return i;
-	return -1;
+	return s->po->out;
 }
 
-static struct group *
-group_of(const struct source *s)
+static void
+tell(struct output *o, enum output_event ev, const char *what, int err)
 {
-	return s->prog->group;
+	if (o->on_event != NULL)
+		o->on_event(ev, what, err, o->event_arg);
 }
 
 static char *
@@ -139,7 +134,7 @@ next_piece(const struct source *s, size_t off, int *add_newline, int *whole)
 static void
 source_keep_partial(struct source *s, size_t off, int restart)
 {
-	struct ev_loop *loop = group_of(s)->loop;
+	struct ev_loop *loop = output_of(s)->loop;
 
 	if (off > 0)
 		memmove(s->buf, s->buf + off, s->len - off);
@@ -164,14 +159,14 @@ source_keep_partial(struct source *s, size_t off, int restart)
 static void
 source_pump(struct source *s)
 {
-	struct group *g = group_of(s);
-	struct writer *w = &g->out.dest[s->stream];
-	struct program_output *po = &s->prog->output;
+	struct output *o = output_of(s);
+	struct writer *w = &o->dest[s->stream];
+	struct program_output *po = s->po;
 	struct batch b;
 	size_t off = 0, len;
 	int add_nl, whole, complete = 0;
 
-	batch_begin(&b, &g->out);
+	batch_begin(&b, o);
 	while (off < s->len && writer_ready(w)) {
 		if ((len = next_piece(s, off, &add_nl, &whole)) == 0)
 			break;
@@ -186,13 +181,13 @@ source_pump(struct source *s)
 	if (s->buf != NULL)
 		source_keep_partial(s, off, complete > 0);
 	if (!writer_ready(w))
-		ev_io_stop(g->loop, &s->io);
+		ev_io_stop(o->loop, &s->io);
 }
 
 static void
 source_close(struct source *s)
 {
-	ev_io_stop(group_of(s)->loop, &s->io);
+	ev_io_stop(output_of(s)->loop, &s->io);
 	close(s->fd);
 	s->fd = -1;
 	s->eof = 1;
@@ -206,7 +201,7 @@ source_read(struct source *s)
 
 	if (s->buf == NULL && (s->buf = malloc(OUTPUT_BUF_SIZE)) == NULL) {
 		source_close(s);
-		group_output_error(group_of(s), "read output", ENOMEM);
+		tell(output_of(s), OUTPUT_ERROR, "read output", ENOMEM);
 		return -1;
 	}
 	if (s->len == OUTPUT_BUF_SIZE) {	/* the buffer waits for room */
@@ -232,7 +227,7 @@ on_readable(struct ev_loop *loop, ev_io *io, int revents)
 	(void)loop;
 	(void)revents;
 	if (source_read(s) <= 0 && s->eof)
-		group_output_changed(group_of(s));
+		tell(output_of(s), OUTPUT_CHANGED, NULL, 0);
 }
 
 static void
@@ -250,61 +245,59 @@ on_partial_due(struct ev_loop *loop, ev_timer *t, int revents)
 static void
 on_dest_change(struct writer *w, void *arg)
 {
-	struct group *g = arg;
-	int stream = w == &g->out.dest[1];
-	size_t i;
+	struct output *o = arg;
+	int stream = w == &o->dest[1];
+	struct program_output *po;
 
 	if (w->broken && w->epipe)
-		group_output_broken(g);
-	for (i = 0; i < g->nprogs && writer_ready(w); i++) {
-		struct source *s = &g->progs[i].output.src[stream];
+		tell(o, OUTPUT_BROKEN, NULL, EPIPE);
+	for (po = o->first; po != NULL && writer_ready(w); po = po->next) {
+		struct source *s = &po->src[stream];
 
 		if (s->buf != NULL)
 			source_pump(s);
 		if (s->fd >= 0 && writer_ready(w))
-			ev_io_start(g->loop, &s->io);
+			ev_io_start(o->loop, &s->io);
 	}
-	group_output_changed(g);
+	tell(o, OUTPUT_CHANGED, NULL, 0);
 }
 
 /* The longest label, "grpsup" included; 0 when no program is labelled. */
 static size_t
-label_width(const struct group *g)
+label_width(const struct output *o)
 {
-	size_t i, width = 0;
+	const struct program_output *po;
+	size_t width = 0;
 
-	for (i = 0; i < g->nprogs; i++)
-		if (g->progs[i].output.mode == OUTPUT_LABEL &&
-		    strlen(g->progs[i].name) > width)
-			width = strlen(g->progs[i].name);
+	for (po = o->first; po != NULL; po = po->next)
+		if (po->mode == OUTPUT_LABEL && strlen(po->name) > width)
+			width = strlen(po->name);
 	return width > 0 && width < 6 ? 6 : width;
 }
 
 static int
-make_labels(struct group *g)
+make_labels(struct output *o)
 {
-	size_t i, width = label_width(g), n = sizeof(palette) / sizeof(palette[0]);
+	size_t i = 0, width = label_width(o);
+	size_t n = sizeof(palette) / sizeof(palette[0]);
+	struct program_output *po;
 	int k;
 
 	/* with no labelled program, grpsup speaks as err(3) does */
 	if (width == 0) {
-		g->out.self_label = strdup("grpsup: ");
-		g->out.self_len = strlen("grpsup: ");
+		o->self_label = strdup("grpsup: ");
+		o->self_len = strlen("grpsup: ");
 	} else {
-		g->out.self_label = make_label("grpsup", width, NULL,
-		    &g->out.self_len);
+		o->self_label = make_label("grpsup", width, NULL, &o->self_len);
 	}
-	if (g->out.self_label == NULL)
+	if (o->self_label == NULL)
 		return -1;
-	for (i = 0; i < g->nprogs; i++) {
-		struct program_output *po = &g->progs[i].output;
-
+	for (po = o->first; po != NULL; po = po->next, i++) {
 		if (po->mode != OUTPUT_LABEL)
 			continue;
 		for (k = 0; k < 2; k++) {
-			po->label[k] = make_label(g->progs[i].name, width,
-			    g->out.color[k] ? palette[i % n] : NULL,
-			    &po->label_len[k]);
+			po->label[k] = make_label(po->name, width, o->color[k] ?
+			    palette[i % n] : NULL, &po->label_len[k]);
 			if (po->label[k] == NULL)
 				return -1;
 		}
@@ -312,30 +305,47 @@ make_labels(struct group *g)
 	return 0;
 }
 
-int
-output_setup(struct group *g)
+void
+output_add(struct output *o, struct program_output *po, const char *name,
+    enum output_mode mode)
 {
-	struct output *o = &g->out;
+	po->out = o;
+	po->next = NULL;
+	po->name = name;
+	po->mode = mode;
+	po->src[0].fd = po->src[1].fd = -1;
+	if (o->last != NULL)
+		o->last->next = po;
+	else
+		o->first = po;
+	o->last = po;
+}
 
+int
+output_setup(struct output *o, struct ev_loop *loop, output_fn *fn,
+    void *arg)
+{
+	o->loop = loop;
+	o->on_event = fn;
+	o->event_arg = arg;
 	o->devnull_w = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (o->devnull_w == -1 || make_labels(g) == -1)
+	if (o->devnull_w == -1 || make_labels(o) == -1)
 		return -1;
-	writer_open(&o->dest[0], g->loop, STDOUT_FILENO, on_dest_change, g);
-	writer_open(&o->dest[1], g->loop, STDERR_FILENO, on_dest_change, g);
+	writer_open(&o->dest[0], loop, STDOUT_FILENO, on_dest_change, o);
+	writer_open(&o->dest[1], loop, STDERR_FILENO, on_dest_change, o);
 	o->ready = 1;
 	return 0;
 }
 
 int
-output_child_fds(struct program *p, int fds[2])
+output_child_fds(struct program_output *po, int fds[2])
 {
-	struct program_output *po = &p->output;
 	int pipes[2][2], k;
 
 	fds[0] = fds[1] = -1;
 	po->src[0].fd = po->src[1].fd = -1;
 	if (po->mode == OUTPUT_NULL)
-		fds[0] = fds[1] = p->group->out.devnull_w;
+		fds[0] = fds[1] = po->out->devnull_w;
 	if (po->mode != OUTPUT_LABEL)
 		return 0;
 	if (pipe2(pipes[0], O_CLOEXEC) == -1)
@@ -356,9 +366,8 @@ output_child_fds(struct program *p, int fds[2])
 }
 
 void
-output_attach(struct program *p, const int fds[2], int ok)
+output_attach(struct program_output *po, const int fds[2], int ok)
 {
-	struct program_output *po = &p->output;
 	int k;
 
 	if (po->mode != OUTPUT_LABEL)
@@ -367,7 +376,7 @@ output_attach(struct program *p, const int fds[2], int ok)
 		struct source *s = &po->src[k];
 
 		close(fds[k]);
-		s->prog = p;
+		s->po = po;
 		s->stream = k;
 		ev_io_init(&s->io, on_readable, s->fd, EV_READ);
 		ev_init(&s->partial, on_partial_due);
@@ -377,72 +386,81 @@ output_attach(struct program *p, const int fds[2], int ok)
 			s->eof = 1;
 			continue;
 		}
-		if (writer_ready(&p->group->out.dest[k]))
-			ev_io_start(p->group->loop, &s->io);
+		if (writer_ready(&po->out->dest[k]))
+			ev_io_start(po->out->loop, &s->io);
 	}
 }
 
 void
-output_drain(struct program *p)
+output_drain(struct program_output *po)
 {
 	int k;
 
-	if (p->output.mode != OUTPUT_LABEL)
+	if (po->mode != OUTPUT_LABEL)
 		return;
 	for (k = 0; k < 2; k++) {
-		struct source *s = &p->output.src[k];
+		struct source *s = &po->src[k];
 
-		while (s->fd >= 0 && writer_ready(&p->group->out.dest[k]) &&
+		while (s->fd >= 0 && writer_ready(&po->out->dest[k]) &&
 		    source_read(s) > 0)
 			;
 	}
 }
 
 int
-output_idle(const struct group *g)
+output_idle(const struct output *o)
 {
-	size_t i;
+	const struct program_output *po;
 	int k;
 
 	for (k = 0; k < 2; k++)
-		if (!writer_ready(&g->out.dest[k]))
+		if (!writer_ready(&o->dest[k]))
 			return 0;
-	for (i = 0; i < g->nprogs; i++)
+	for (po = o->first; po != NULL; po = po->next)
 		for (k = 0; k < 2; k++)
-			if (g->progs[i].output.mode == OUTPUT_LABEL &&
-			    g->progs[i].pid != 0 &&
-			    (g->progs[i].output.src[k].fd >= 0 ||
-			    g->progs[i].output.src[k].buf != NULL))
+			if (po->mode == OUTPUT_LABEL && (po->src[k].fd >= 0 ||
+			    po->src[k].buf != NULL))
 				return 0;
 	return 1;
 }
 
 void
-output_message(struct group *g, const char *text, size_t len)
+output_message(struct output *o, const char *text, size_t len)
 {
+	char line[1024];
 	struct batch b;
+	size_t n;
 
-	batch_begin(&b, &g->out);
-	batch_add(&b, g->out.self_label, g->out.self_len, text, len, 1);
-	batch_write(&b, &g->out.dest[1]);
+	if (len > sizeof(line) - 16)
+		len = sizeof(line) - 16;
+	n = (size_t)snprintf(line, sizeof(line), "grpsup: ");
+	memcpy(line + n, text, len);
+	text_visible(line + n, len);
+	if (o != NULL && o->ready) {
+		batch_begin(&b, o);
+		batch_add(&b, o->self_label, o->self_len, line + n, len, 1);
+		batch_write(&b, &o->dest[1]);
+		return;
+	}
+	n += len;
+	line[n++] = '\n';
+	while (write(STDERR_FILENO, line, n) == -1 && errno == EINTR)
+		;
 }
 
 void
-output_close(struct group *g)
+output_close(struct output *o)
 {
-	struct output *o = &g->out;
-	size_t i;
+	struct program_output *po;
 	int k;
 
-	for (i = 0; i < g->nprogs; i++)
+	for (po = o->first; po != NULL; po = po->next)
 		for (k = 0; k < 2; k++) {
-			struct program_output *po = &g->progs[i].output;
-
-			if (po->src[k].fd >= 0 && po->mode == OUTPUT_LABEL &&
-			    g->progs[i].pid != 0)
+			if (po->src[k].fd >= 0 && po->mode == OUTPUT_LABEL)
 				source_close(&po->src[k]);
 			free(po->src[k].buf);
 			free(po->label[k]);
+			po->src[k].buf = po->label[k] = NULL;
 		}
 	for (k = 0; k < 2; k++) {
 		writer_flush(&o->dest[k]);

@@ -4,6 +4,7 @@
 #include <ev.h>
 #include <stddef.h>
 
+#include "settings.h"
 #include "writer.h"
 
 /* Lines longer than this are cut into labelled pieces. */
@@ -17,24 +18,12 @@
 /* A partial line still incomplete after this long is shown (seconds). */
 #define OUTPUT_PARTIAL_DELAY 0.1
 
-/* When labels are coloured (--color, color =). */
-enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-
-/* color_parse: "auto", "always" or "never"; -1 for anything else. */
-int color_parse(const char *s);
-
-enum output_mode {
-	OUTPUT_LABEL,		/* through grpsup, one labelled line at a time */
-	OUTPUT_RAW,		/* grpsup's own stdout and stderr, untouched */
-	OUTPUT_NULL,		/* discarded */
-};
-
-struct program;
-struct group;
+struct output;
+struct program_output;
 
 /* One stream of one program: the read end of its pipe and a partial line. */
 struct source {
-	struct program *prog;
+	struct program_output *po;
 	int stream;		/* 0: stdout, 1: stderr */
 	int fd;			/* -1 once closed */
 	int eof;
@@ -45,19 +34,38 @@ struct source {
 	ev_timer partial;
 };
 
-/* The program's side: its label for each destination. */
+/* One program's side: its name, its label for each destination. */
 struct program_output {
+	struct output *out;
+	struct program_output *next;	/* the next program, in group order */
+	const char *name;
 	enum output_mode mode;
 	char *label[2];
 	size_t label_len[2];
 	struct source src[2];
 };
 
+/* What the output tells its owner. */
+enum output_event {
+	OUTPUT_CHANGED,		/* a pipe ended or a destination drained */
+	OUTPUT_BROKEN,		/* grpsup's stdout or stderr lost its reader */
+	OUTPUT_ERROR,		/* what failed with err; the output goes on */
+};
+
+typedef void output_fn(enum output_event ev, const char *what, int err,
+    void *arg);
+
 /* The group's side: the two destinations and how lines are decorated. */
 struct output {
-	struct writer dest[2];	/* grpsup's stdout and stderr */
+	/* Set by the owner before output_setup. */
 	int color[2];		/* colour the labels on this destination */
 	int timestamps;
+
+	struct ev_loop *loop;
+	output_fn *on_event;
+	void *event_arg;
+	struct program_output *first, *last;
+	struct writer dest[2];	/* grpsup's stdout and stderr */
 	int devnull_w;		/* for OUTPUT_NULL programs */
 	char *self_label;	/* for grpsup's own messages */
 	size_t self_len;
@@ -65,11 +73,21 @@ struct output {
 };
 
 /*
- * output_setup: open grpsup's two destinations on g's loop and make every
- * program's labels (names padded to the longest, "grpsup" included; colours
- * where g->out.color says). Returns 0, or -1 with errno set.
+ * output_add: make po, one program's output called name, part of o, after
+ * the programs added before it (their order is the order of fair turns and
+ * of colours). Call it for every program before output_setup.
  */
-int output_setup(struct group *g);
+void output_add(struct output *o, struct program_output *po,
+    const char *name, enum output_mode mode);
+
+/*
+ * output_setup: open grpsup's two destinations on loop and make every
+ * program's labels (names padded to the longest, "grpsup" included; colours
+ * where o->color says). What happens later is reported to fn with arg.
+ * Returns 0, or -1 with errno set.
+ */
+int output_setup(struct output *o, struct ev_loop *loop, output_fn *fn,
+    void *arg);
 
 /*
  * output_child_fds: before p is spawned, make what becomes its stdout and
@@ -77,34 +95,36 @@ int output_setup(struct group *g);
  * (grpsup's own) for a raw one. fds[0] and fds[1] are for the child. Returns
  * 0, or -1 with errno set and nothing left open.
  */
-int output_child_fds(struct program *p, int fds[2]);
+int output_child_fds(struct program_output *po, int fds[2]);
 
 /*
  * output_attach: after the spawn, close the child's ends in grpsup and start
  * reading p's pipes. With ok false (no child was created) only close.
  */
-void output_attach(struct program *p, const int fds[2], int ok);
+void output_attach(struct program_output *po, const int fds[2], int ok);
 
 /*
  * output_drain: read what p's pipes hold right now, so that its last lines
  * come before grpsup's words about its exit.
  */
-void output_drain(struct program *p);
+void output_drain(struct program_output *po);
 
 /* output_idle: every pipe is at its end and everything has been written. */
-int output_idle(const struct group *g);
+int output_idle(const struct output *o);
 
 /*
- * output_message: write one of grpsup's own messages (text, no newline) as a
- * whole line on stderr, labelled, after every line already accepted. Never
- * blocks and never drops it while stderr has a reader.
+ * output_message: write one of grpsup's own messages (text, one line, no
+ * newline; control bytes shown as '?') as a whole line on stderr, labelled,
+ * after every line already accepted: never inside a program's line. Never
+ * blocks and never drops it while stderr has a reader. With o NULL, or
+ * before output_setup, it is written directly as "grpsup: text".
  */
-void output_message(struct group *g, const char *text, size_t len);
+void output_message(struct output *o, const char *text, size_t len);
 
 /*
  * output_close: write whatever is still pending, waiting for the readers as
- * long as it takes (the run is over), then release everything.
+ * long as it takes (the run is over), then release everything, the programs' side too.
  */
-void output_close(struct group *g);
+void output_close(struct output *o);
 
 #endif

@@ -108,7 +108,7 @@ put_program(FILE *f, const struct program *p)
 	int ran = p->end != END_NOT_STARTED && p->end != END_START_FAILED;
 
 	fputs("{\"name\":", f);
-	put_string(f, p->name);
+	put_string(f, p->set->name);
 	fputs(",\"pid\":", f);
 	if (p->pid > 0)
 		fprintf(f, "%ld", (long)p->pid);
@@ -142,7 +142,7 @@ put_report(FILE *f, const struct group *g, int status, const char *error)
 	} else {
 		fprintf(f, "{\"kind\":\"%s\",\"program\":",
 		    trigger_word(g->trigger.kind));
-		put_string(f, g->trigger.prog ? g->trigger.prog->name : NULL);
+		put_string(f, g->trigger.prog ? g->trigger.prog->set->name : NULL);
 		fprintf(f, ",\"signal\":%d}", g->trigger.sig);
 	}
 	fputs(",\"programs\":[", f);

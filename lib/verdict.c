@@ -45,7 +45,7 @@ group_status(const struct group *g, int *die_signal)
 	    g->trigger.kind == TRIGGER_READY_TIMEOUT)
 		return STATUS_TIMEOUT;
 	for (i = 0; i <= g->nexits; i++) {
-		if (g->epipe && g->epipe_at == i)
+		if (g->epipe_at == i)
 			return STATUS_EPIPE;
 		if (i < g->nexits && program_failed(g->exits[i]))
 			return g->exits[i]->status;

@@ -1,0 +1,47 @@
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "process.h"
+
+void
+process_setup(void)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	signal(SIGPIPE, SIG_IGN);
+#ifdef __linux__
+	if (getpid() != 1)
+		(void)prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
+}
+
+int
+process_raise_nofile(struct rlimit *was)
+{
+	struct rlimit more;
+
+	if (getrlimit(RLIMIT_NOFILE, was) == -1 ||
+	    was->rlim_cur >= was->rlim_max)
+		return 0;
+	more = *was;
+	more.rlim_cur = more.rlim_max;
+	return setrlimit(RLIMIT_NOFILE, &more) == 0;
+}
+
+int
+process_has_children(void)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	return waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == 0 ||
+	    errno != ECHILD;
+}

@@ -1,0 +1,27 @@
+/* grpsup's own process: what supervising needs of it. */
+#ifndef GRPSUP_PROCESS_H
+#define GRPSUP_PROCESS_H
+
+#include <sys/resource.h>
+
+/*
+ * process_setup: make this process fit to supervise: an empty signal mask (a
+ * signal blocked when its libev watcher starts is never delivered, libev
+ * 4.33), SIGPIPE ignored (a write to a closed reader returns EPIPE rather
+ * than killing grpsup), and, on Linux when not PID 1, a child subreaper, so
+ * that orphaned descendants come to grpsup instead of to init.
+ */
+void process_setup(void);
+
+/*
+ * process_raise_nofile: raise the soft RLIMIT_NOFILE to the hard one (each
+ * program holds two pipes: a thousand programs need more than the usual
+ * 1024). Stores the limit as it was in *was. Returns 1 when it was raised
+ * (children should get *was back), else 0.
+ */
+int process_raise_nofile(struct rlimit *was);
+
+/* process_has_children: whether a child remains, running or not reaped. */
+int process_has_children(void);
+
+#endif

@@ -1,0 +1,277 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "command.h"
+#include "env.h"
+#include "notify.h"
+#include "program.h"
+
+extern char **environ;
+
+void
+program_init(struct program *p, struct program_settings *set,
+    const struct program_host *host)
+{
+	memset(p, 0, sizeof(*p));
+	p->set = set;
+	p->host = host;
+	p->notify_fd = -1;
+	p->output.src[0].fd = p->output.src[1].fd = -1;
+}
+
+/*
+ * The environment: grpsup's without its own NOTIFY_SOCKET (that is for
+ * grpsup alone), the user's, the group's, the program's, then the program's
+ * own notify socket and its name.
+ */
+static int
+program_env(struct program *p)
+{
+	char *unset[2] = { (char *)"NOTIFY_SOCKET", NULL };
+	char *notify[2] = { p->notify_env[0] ? p->notify_env : NULL, NULL };
+	char *name[2] = { p->env_name, NULL };
+	char *const *layers[6] = { unset, p->set->id.env.v, p->host->env->v,
+	    p->set->env.v, notify, name };
+
+	free(p->envp);
+	p->envp = env_build(environ, layers, 6);
+	return p->envp == NULL ? -1 : 0;
+}
+
+static int
+prepare_failed(const struct program *p, const char *key, const char *why,
+    char *buf, size_t len)
+{
+	snprintf(buf, len, "%s: %s: %s", p->set->name, key, why);
+	errno = EINVAL;
+	return -1;
+}
+
+int
+program_prepare(struct program *p, char *buf, size_t len)
+{
+	struct program_settings *s = p->set;
+	char why[256];
+
+	free(p->argv);
+	free(p->env_name);
+	p->env_name = NULL;
+	if ((p->argv = command_argv(s->command)) == NULL)
+		return -1;
+	if (asprintf(&p->env_name, "GRPSUP_NAME=%s", s->name) == -1) {
+		p->env_name = NULL;
+		return -1;
+	}
+	probe_free(p->probe);
+	p->probe = NULL;
+	if (s->ready != NULL && (p->probe = probe_new(s->ready, s->directory,
+	    why, sizeof(why))) == NULL)
+		return prepare_failed(p, "ready", why, buf, len);
+	if (settings_oneshot_probe(s))
+		return prepare_failed(p, "ready", "a oneshot is ready when it "
+		    "exits 0, with no probe", buf, len);
+	if (s->ready_timeout_ms < 0)
+		s->ready_timeout_ms = p->probe != NULL ?
+		    READY_TIMEOUT_DEFAULT_MS : 0;
+	return program_env(p);
+}
+
+int
+program_open_notify(struct program *p)
+{
+	if (program_probe_kind(p) != PROBE_NOTIFY || p->notify_fd >= 0)
+		return 0;
+	p->notify_fd = notify_listen(p->notify_env, sizeof(p->notify_env));
+	if (p->notify_fd == -1)
+		return -1;
+	ev_io_set(&p->notify_w, p->notify_fd, EV_READ);
+	return program_env(p);
+}
+
+enum probe_kind
+program_probe_kind(const struct program *p)
+{
+	return p->probe != NULL ? p->probe->spec.kind : PROBE_NONE;
+}
+
+struct spawn_attr
+program_spawn_attr(const struct program *p, char **argv, int out, int err)
+{
+	struct spawn_attr a = { argv, p->envp, p->host->devnull, out, err,
+	    p->set->directory, &p->set->id, p->host->nofile,
+	    p->host->changed };
+
+	return a;
+}
+
+enum program_started
+program_start(struct program *p)
+{
+	struct spawn_attr a = program_spawn_attr(p, p->argv, -1, -1);
+	int fds[2], step = SPAWN_FORK;
+
+	p->started = ev_time();
+	if (output_child_fds(&p->output, fds) == -1) {
+		step = SPAWN_PIPE;
+		p->pid = -1;
+	} else {
+		a.fd_out = fds[0];
+		a.fd_err = fds[1];
+		p->pid = spawn_start(&a, &p->fail);
+		output_attach(&p->output, fds, p->pid != -1);
+	}
+	if (p->pid == -1) {
+		p->pid = 0;
+		p->fail.step = step;
+		p->fail.err = errno;
+		p->state = PROGRAM_DONE;
+		p->end = END_START_FAILED;
+		return START_FAILED;
+	}
+	p->state = PROGRAM_RUNNING;
+	return p->fail.step == SPAWN_OK ? STARTED : STARTED_EXEC_FAILED;
+}
+
+int
+program_await_ready(struct program *p, probe_ready_fn *on_ready)
+{
+	struct ev_loop *loop = p->host->loop;
+	struct spawn_attr a = program_spawn_attr(p, NULL,
+	    p->host->out->devnull_w, p->host->out->devnull_w);
+
+	if (p->set->ready_timeout_ms > 0) {
+		ev_timer_set(&p->ready_timer, (double)p->set->ready_timeout_ms /
+		    1000.0, 0.);
+		ev_timer_start(loop, &p->ready_timer);
+	}
+	if (p->set->oneshot)
+		return 0;	/* ready when it exits 0 */
+	switch (program_probe_kind(p)) {
+	case PROBE_NONE:
+		return 1;
+	case PROBE_NOTIFY:
+		ev_io_start(loop, &p->notify_w);
+		return 0;
+	default:
+		probe_start(p->probe, loop, &a, on_ready, p);
+		return 0;
+	}
+}
+
+int
+program_mark_ready(struct program *p)
+{
+	if (p->is_ready)
+		return 0;
+	p->is_ready = 1;
+	p->ready_at = ev_time();
+	ev_timer_stop(p->host->loop, &p->ready_timer);
+	probe_stop(p->probe);
+	return 1;
+}
+
+/* It stops or continues a process rather than asking it anything. */
+static int
+job_control_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU || sig == SIGCONT;
+}
+
+int
+program_signal(struct program *p, int sig)
+{
+	int r = 0;
+
+	if (kill(-p->pid, sig) == -1 && errno != ESRCH)
+		r = -1;
+	if (!job_control_signal(sig) && sig != SIGKILL)
+		(void)kill(-p->pid, SIGCONT);
+	p->sent_signal = sig;
+	if (sig != SIGKILL) {
+		ev_timer_set(&p->grace_timer, (double)p->set->grace_ms / 1000.0,
+		    0.);
+		ev_timer_start(p->host->loop, &p->grace_timer);
+	}
+	return r;
+}
+
+void
+program_kill(struct program *p, enum program_kill why)
+{
+	(void)kill(-p->pid, SIGKILL);
+	p->killed = why;
+	ev_timer_stop(p->host->loop, &p->grace_timer);
+}
+
+void
+program_unwatch(struct program *p)
+{
+	struct ev_loop *loop = p->host->loop;
+
+	ev_timer_stop(loop, &p->ready_timer);
+	probe_stop(p->probe);
+	if (p->notify_fd >= 0)
+		ev_io_stop(loop, &p->notify_w);
+}
+
+static int
+shell_status(int wstatus)
+{
+	if (WIFSIGNALED(wstatus))
+		return 128 + WTERMSIG(wstatus);
+	return WEXITSTATUS(wstatus);
+}
+
+static enum program_end
+program_end_of(const struct program *p)
+{
+	if (p->fail.step == SPAWN_EXEC)
+		return END_EXEC_FAILED;
+	if (p->fail.step != SPAWN_OK)
+		return END_START_FAILED;
+	if (p->killed)
+		return END_KILLED;
+	if (p->sent_signal != 0)
+		return END_STOPPED;
+	return END_EXITED;
+}
+
+void
+program_ended(struct program *p, int wstatus, int stopping)
+{
+	output_drain(&p->output);	/* its last lines before grpsup's words */
+	ev_timer_stop(p->host->loop, &p->grace_timer);
+	program_unwatch(p);
+	p->state = PROGRAM_DONE;
+	p->wstatus = wstatus;
+	p->status = shell_status(wstatus);
+	p->ended = ev_time();
+	p->stopping_exit = stopping;
+	p->end = program_end_of(p);
+}
+
+int
+program_succeeded_task(const struct program *p)
+{
+	return p->set->oneshot && p->status == 0 && p->fail.step == SPAWN_OK;
+}
+
+void
+program_free(struct program *p)
+{
+	probe_free(p->probe);
+	if (p->notify_fd >= 0)
+		close(p->notify_fd);
+	free(p->deps);
+	free(p->argv);
+	free(p->envp);
+	free(p->env_name);
+	memset(p, 0, sizeof(*p));
+	p->notify_fd = -1;
+}

@@ -1,0 +1,106 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "order.h"
+#include "settings.h"
+
+void
+settings_init(struct program_settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->grace_ms = -1;
+	s->ready_timeout_ms = -1;
+	s->output = OUTPUT_LABEL;
+}
+
+void
+settings_free(struct program_settings *s)
+{
+	free(s->name);
+	free(s->command);
+	free(s->directory);
+	free(s->ready);
+	strv_free(&s->env);
+	strv_free(&s->after);
+	identity_free(&s->id);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+settings_oneshot_probe(const struct program_settings *s)
+{
+	return s->oneshot && s->ready != NULL;
+}
+
+/* The indexes of the programs named in v[i]'s after list (checked before). */
+static size_t *
+resolve_deps(char *const *names, size_t n, const struct strv *after)
+{
+	size_t *deps = calloc(after->n + 1, sizeof(*deps));
+	size_t j;
+
+	for (j = 0; deps != NULL && j < after->n; j++)
+		deps[j] = order_find(names, n, after->v[j]);
+	return deps;
+}
+
+int
+settings_order(const struct program_settings *v, size_t n, size_t **deps,
+    size_t *bad, char *why, size_t len)
+{
+	char **names = calloc(n + 1, sizeof(*names));
+	const struct strv **after = calloc(n + 1, sizeof(*after));
+	size_t i;
+	int r = -1;
+
+	*bad = 0;
+	if (names == NULL || after == NULL)
+		goto nomem;
+	for (i = 0; i < n; i++) {
+		names[i] = v[i].name;
+		after[i] = &v[i].after;
+	}
+	if (order_check(names, after, n, bad, why, len) == -1)
+		goto out;
+	for (i = 0; deps != NULL && i < n; i++)
+		if ((deps[i] = resolve_deps(names, n, after[i])) == NULL)
+			goto nomem;
+	r = 0;
+	goto out;
+nomem:
+	snprintf(why, len, "%s", strerror(ENOMEM));
+	errno = ENOMEM;
+out:
+	free(names);
+	free(after);
+	return r;
+}
+
+static int
+word_index(const char *s, const char *const *words, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, words[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+color_parse(const char *s)
+{
+	static const char *const words[] = { "auto", "always", "never" };
+
+	return word_index(s, words, 3);
+}
+
+int
+output_mode_parse(const char *s)
+{
+	static const char *const words[] = { "label", "raw", "null" };
+
+	return word_index(s, words, 3);
+}
