@@ -15,7 +15,7 @@ WERROR ?=
 
 # Project flags come first; the user's CFLAGS/LDFLAGS are appended, never replaced.
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-	-Wwrite-strings -Wformat=2 -Wno-format-nonliteral
+	-Wwrite-strings -Wformat=2
 # SANITIZE=1: AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer,
 # every report fatal.
 SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -31,7 +31,8 @@ GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
 	lib/groupprep.o lib/identity.o lib/notify.o lib/order.o lib/output.o \
-	lib/probe.o lib/process.o lib/procfile.o lib/program.o lib/report.o \
+	lib/probe.o lib/probespec.o lib/process.o lib/procfile.o \
+	lib/program.o lib/report.o \
 	lib/settings.o lib/signame.o lib/spawn.o lib/strv.o lib/text.o \
 	lib/verdict.o lib/writer.o
 LIB = lib/libgrpsup.a

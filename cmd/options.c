@@ -8,6 +8,7 @@
 #include "../lib/duration.h"
 #include "../lib/signame.h"
 #include "options.h"
+#include "../lib/text.h"
 
 enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
     OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT };
@@ -75,13 +76,6 @@ const char options_help[] =
 "grpsup.conf(5).\n";
 
 static int
-fail(char *err, size_t len, const char *fmt, const char *a, const char *b)
-{
-	snprintf(err, len, fmt, a, b);
-	return -1;
-}
-
-static int
 parse_duration(const char *opt, const char *arg, int64_t *ms, char *err,
     size_t len)
 {
@@ -89,8 +83,8 @@ parse_duration(const char *opt, const char *arg, int64_t *ms, char *err,
 
 	if (duration_parse(arg, ms) == 0)
 		return 0;
-	return fail(err, len, "%s: %s", opt, duration_error(arg, errno, 0, why,
-	    sizeof(why)));
+	return text_fail(err, len, "%s: %s", opt, duration_error(arg, errno, 0,
+	    why, sizeof(why)));
 }
 
 /* Name the option getopt stopped at, long or short, for a message. */
@@ -120,8 +114,8 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	    len);
 	case 's':
 		if ((o->stop_signal = signal_parse(optarg)) == -1)
-			return fail(err, len, "--stop-signal: invalid signal "
-			    "'%s'%s", optarg, "");
+			return text_fail(err, len, "--stop-signal: invalid "
+			    "signal '%s'", optarg);
 		return 0;
 	case 'e': o->exit_code_from = optarg; return 0;
 	case 't':
@@ -129,13 +123,13 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 		    len) == -1)
 			return -1;
 		if (o->timeout_ms == 0)
-			return fail(err, len, "--timeout: '%s' is not a "
+			return text_fail(err, len, "--timeout: '%s' is not a "
 			    "positive duration%s", optarg, "");
 		return 0;
 	case OPT_RAW: o->raw = 1; return 0;
 	case OPT_COLOR:
 		if ((o->color = color_parse(optarg)) == -1)
-			return fail(err, len, "--color: '%s' is not auto, "
+			return text_fail(err, len, "--color: '%s' is not auto, "
 			    "always or never%s", optarg, "");
 		return 0;
 	case OPT_READY:
@@ -153,10 +147,10 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case 'h': o->help = 1; return 0;
 	case 'V': o->version = 1; return 0;
 	case ':':
-		return fail(err, len, "option '%s' needs a value%s",
+		return text_fail(err, len, "option '%s' needs a value%s",
 		    bad_option(argv, opt, sizeof(opt)), "");
 	default:
-		return fail(err, len, "unknown option '%s'%s",
+		return text_fail(err, len, "unknown option '%s'%s",
 		    bad_option(argv, opt, sizeof(opt)), "");
 	}
 }
@@ -173,7 +167,7 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
 	o->env_files = calloc((size_t)argc + 1, sizeof(char *));
 	o->starts = calloc((size_t)argc + 1, sizeof(*o->starts));
 	if (o->env_files == NULL || o->starts == NULL)
-		return fail(err, len, "%s%s", strerror(errno), "");
+		return text_fail(err, len, "%s", strerror(errno));
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1)

@@ -3,9 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/order.h"
 #include "../lib/settings.h"
-#include "../lib/probe.h"
 #include "starts.h"
 
 /* What the command line changed in a program, to blame the right option. */
@@ -20,23 +18,18 @@ option_of(int kind)
 }
 
 static int
-set_ready(struct program_settings *cp, const char *probe, char *err, size_t len)
+set_ready(struct program_settings *cp, const char *probe, char *err,
+    size_t len)
 {
-	struct probe_spec spec;
 	char why[256];
-	char *copy;
 
-	if (probe_parse(probe, &spec, why, sizeof(why)) == -1) {
-		snprintf(err, len, "--ready: %s: %s", cp->name, why);
-		return -1;
-	}
-	if ((copy = strdup(probe)) == NULL) {
+	if (settings_set_ready(cp, probe, why, sizeof(why)) == 0)
+		return 0;
+	if (errno == ENOMEM)
 		snprintf(err, len, "%s", strerror(errno));
-		return -1;
-	}
-	free(cp->ready);
-	cp->ready = copy;
-	return 0;
+	else
+		snprintf(err, len, "--ready: %s: %s", cp->name, why);
+	return -1;
 }
 
 static int
@@ -45,7 +38,7 @@ add_after(struct program_settings *cp, int first, const char *list, char *err,
 {
 	if (first)
 		strv_free(&cp->after);
-	if (order_parse_list(list, &cp->after) == 0)
+	if (settings_add_after(cp, list) == 0)
 		return 0;
 	if (errno == ENOMEM)
 		snprintf(err, len, "%s", strerror(errno));

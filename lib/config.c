@@ -16,7 +16,6 @@
  *     in the file, with its line.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <strings.h>
 #include <ini.h>
 #include <limits.h>
@@ -25,13 +24,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "command.h"
 #include "config.h"
 #include "confparse.h"
 #include "duration.h"
 #include "envfile.h"
-#include "order.h"
-#include "probe.h"
 #include "signame.h"
 
 #ifndef INI_MAX_LINE
@@ -267,9 +263,9 @@ add_env_line(struct parser *p, struct strv *into, const char *v)
 }
 
 static int
-add_after(struct parser *p, struct strv *after, const char *v)
+add_after(struct parser *p, struct program_settings *cp, const char *v)
 {
-	if (order_parse_list(v, after) == 0)
+	if (settings_add_after(cp, v) == 0)
 		return 0;
 	if (errno == ENOMEM)
 		return conf_nomem(p);
@@ -333,12 +329,13 @@ set_output(struct parser *p, struct program_settings *cp, const char *v)
 static int
 set_ready(struct parser *p, struct program_settings *cp, const char *v)
 {
-	struct probe_spec spec;
 	char why[256];
 
-	if (probe_parse(v, &spec, why, sizeof(why)) == -1)
-		return conf_fail(p, p->line, "ready: %s", why);
-	return conf_set_string(p, &cp->ready, v);
+	if (settings_set_ready(cp, v, why, sizeof(why)) == 0)
+		return 0;
+	if (errno == ENOMEM)
+		return conf_nomem(p);
+	return conf_fail(p, p->line, "ready: %s", why);
 }
 
 static int
@@ -353,7 +350,7 @@ set_program_key(struct parser *p, int k, const char *v)
 		if (*v == '\0')
 			return conf_fail(p, p->line, "command is empty");
 		return conf_set_string(p, &cp->command, v);
-	case K_AFTER: return add_after(p, &cp->after, v);
+	case K_AFTER: return add_after(p, cp, v);
 	case K_READY: return set_ready(p, cp, v);
 	case K_READY_TIMEOUT: return set_duration(p, "ready-timeout", v,
 	    &cp->ready_timeout_ms, 1);

@@ -4,13 +4,7 @@
 #include <string.h>
 
 #include "envfile.h"
-
-static int
-fail(char *why, size_t len, const char *msg)
-{
-	snprintf(why, len, "%s", msg);
-	return -1;
-}
+#include "text.h"
 
 static int
 is_blank(int c)
@@ -81,7 +75,7 @@ unescape(const char *s, const char *end, char *out, size_t *olen, char *why,
 		}
 	}
 	if (s == end) {
-		fail(why, len, "unterminated double quote");
+		text_fail(why, len, "unterminated double quote");
 		return NULL;
 	}
 	*olen = o;
@@ -97,7 +91,7 @@ parse_value(const char *s, size_t n, char *out, size_t *olen, char *why,
 
 	if (n > 0 && s[0] == '\'') {
 		if ((close = memchr(s + 1, '\'', n - 1)) == NULL)
-			return fail(why, len, "unterminated single quote");
+			return text_fail(why, len, "unterminated single quote");
 		*olen = (size_t)(close - s - 1);
 		memcpy(out, s + 1, *olen);
 		close++;
@@ -117,7 +111,8 @@ parse_value(const char *s, size_t n, char *out, size_t *olen, char *why,
 		return 0;
 	}
 	if (!rest_is_empty(close, (size_t)(end - close)))
-		return fail(why, len, "unexpected text after the closing quote");
+		return text_fail(why, len,
+		    "unexpected text after the closing quote");
 	return 0;
 }
 
@@ -125,12 +120,12 @@ int
 envfile_parse_line(const char *line, size_t n, char **kv, char *why,
     size_t len)
 {
-	size_t k, vn, vlen;
+	size_t k, vn, vlen = 0;
 	const char *v;
 	char *out;
 
 	if (memchr(line, '\0', n) != NULL)
-		return fail(why, len, "NUL byte in the line");
+		return text_fail(why, len, "NUL byte in the line");
 	if (n > 0 && line[n - 1] == '\r')
 		n--;
 	while (n > 0 && is_blank(*line))
@@ -141,10 +136,10 @@ envfile_parse_line(const char *line, size_t n, char **kv, char *why,
 		for (line += 7, n -= 7; n > 0 && is_blank(*line); line++, n--)
 			;
 	if ((k = envfile_key_length(line, n)) == 0 || k == n || line[k] != '=')
-		return fail(why, len, "expected KEY=VALUE (KEY of A-Z a-z 0-9 "
-		    "_, not starting with a digit)");
+		return text_fail(why, len, "expected KEY=VALUE (KEY of A-Z a-z "
+		    "0-9 _, not starting with a digit)");
 	if ((out = malloc(n + 1)) == NULL)
-		return fail(why, len, strerror(ENOMEM));
+		return text_fail(why, len, "%s", strerror(ENOMEM));
 	memcpy(out, line, k + 1);
 	for (v = line + k + 1, vn = n - k - 1; vn > 0 && is_blank(*v); v++)
 		vn--;
@@ -169,7 +164,7 @@ envfile_load(const char *path, struct strv *sv, int *line, char *why,
 
 	*line = 0;
 	if ((f = fopen(path, "r")) == NULL)
-		return fail(why, len, strerror(errno));
+		return text_fail(why, len, "%s", strerror(errno));
 	while (r == 0 && (n = getline(&buf, &cap, f)) != -1) {
 		++*line;
 		if (n > 0 && buf[n - 1] == '\n')
@@ -178,13 +173,13 @@ envfile_load(const char *path, struct strv *sv, int *line, char *why,
 		    len)) == -1)
 			r = -1;
 		else if (got == 1 && strv_push(sv, kv, (size_t)-1) == -1)
-			r = fail(why, len, strerror(ENOMEM));
+			r = text_fail(why, len, "%s", strerror(ENOMEM));
 		if (got == 1)
 			free(kv);
 	}
 	if (r == 0 && ferror(f)) {
 		*line = 0;
-		r = fail(why, len, strerror(errno));
+		r = text_fail(why, len, "%s", strerror(errno));
 	}
 	free(buf);
 	fclose(f);

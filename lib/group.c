@@ -1,28 +1,33 @@
 /*
- * The group's lifecycle. Every libev callback below is an event; this table
- * is what each one does in each state ("stop" is the move to STOPPING: every
- * running program gets its stop signal, the pending ones never start).
+ * The group's lifecycle. Every libev callback here, and every report of a
+ * program's or the output's own watchers, is an event; this table is what
+ * each one does in each state ("stop" is the move to STOPPING: every running
+ * program gets its stop signal, the pending ones never start).
  *
- * event             STARTING, RUNNING          STOPPING          SWEEPING
- * --------------    -------------------------  ----------------  ----------
- * on_child          a oneshot's 0: ready,      record the exit;  when no
- *                   all done: stop "finished"; none runs: DONE,  child is
- *                   any other exit: stop       or SWEEPING when  left: DONE
- *                                              children remain
- * on_probe_ready,   ready: start the programs  -                 -
- *   on_notify       that waited for it
- * on_ready_timeout  stop (124)                 -                 -
- * on_grace_expired  -                          SIGKILL its group -
- * on_timeout        stop (124)                 -                 -
- * on_stop_signal    stop                       SIGKILL to all    SIGKILL to all
- * on_forward_signal forward                    -                 -
- * on_job_signal     forward; on TSTP stop grpsup itself, in every state
- * on_sweep_deadline -                          -                 SIGKILL to
+ * event                STARTING, RUNNING        STOPPING         SWEEPING
+ * -------------------  -----------------------  ---------------  ----------
+ * on_child             a oneshot's 0: ready,    record the exit; when no
+ *                      and when all are done,   none runs: DONE, child is
+ *                      stop "finished"; any     or SWEEPING if   left: DONE
+ *                      other exit: stop         children remain
+ * on_program READY     start the programs that  -                -
+ *                      waited for it
+ * on_program STATUS    said (-v)                said (-v)        -
+ * on_program           stop (124)               -                -
+ *   READY_TIMEOUT
+ * on_program           -                        said (the        -
+ *   GRACE_EXPIRED                               program SIGKILLed
+ *                                               its group)
+ * on_timeout           stop (124)               -                -
+ * on_stop_signal       stop                     SIGKILL to all   SIGKILL to all
+ * on_forward_signal    forward                  -                -
+ * on_job_signal        forward; on TSTP, stop grpsup itself: in every state
+ * on_sweep_deadline    -                        -                SIGKILL to
  *                                                                leftovers
- * on_output BROKEN  stop (141 counted)         -                 -
- * on_output CHANGED -                          maybe DONE        maybe DONE
+ * on_output BROKEN     stop (141 counted)       -                -
+ * on_output CHANGED    -                        maybe DONE       maybe DONE
  *
- * IDLE becomes STARTING in group_run, and STARTING is RUNNING while the due
+ * IDLE becomes RUNNING in group_run; RUNNING is STARTING while the due
  * programs are being started (a start may make others due: one more pass).
  * DONE ends the loop.
  */
@@ -109,8 +114,6 @@ deps_ready(const struct group *g, const struct program *p)
 	return 1;
 }
 
-static void on_probe_ready(void *arg);
-
 /* Start p; a failure to start stops the group. Returns 1 when p is ready. */
 static int
 group_start_program(struct group *g, struct program *p)
@@ -118,13 +121,13 @@ group_start_program(struct group *g, struct program *p)
 	switch (program_start(p)) {
 	case STARTED:
 		emit(g, GE_STARTED, p, 0, 0, 0, NULL);
-		return program_await_ready(p, on_probe_ready);
+		return program_await_ready(p);
 	case STARTED_EXEC_FAILED:
 		/* the child exits by itself; its exit is recorded when reaped */
 		emit(g, GE_START_FAILED, p, 0, 0, p->fail.err, NULL);
 		group_stop(g, TRIGGER_EXEC, p, 0);
 		return 0;
-	default:
+	default:	/* the child, if any, exits by itself */
 		g->start_failed = 1;
 		emit(g, GE_START_FAILED, p, 0, 0, p->fail.err, NULL);
 		group_stop(g, TRIGGER_START, p, 0);
@@ -361,68 +364,25 @@ on_child(struct ev_loop *loop, ev_child *w, int revents)
 }
 
 static void
-on_probe_ready(void *arg)
+on_program(struct program *p, enum program_event ev, const char *text,
+    void *arg)
 {
-	struct program *p = arg;
+	struct group *g = arg;
 
-	group_program_ready(container_of(p->host, struct group, host), p);
-}
-
-/* STATUS= as a C string; what shows it makes it one line. */
-static void
-emit_status(struct group *g, struct program *p, const char *s, size_t len)
-{
-	char text[256];
-
-	snprintf(text, sizeof(text), "%.*s", (int)len, s);
-	emit(g, GE_STATUS, p, 0, 0, 0, text);
-}
-
-static void
-on_notify(struct ev_loop *loop, ev_io *w, int revents)
-{
-	struct program *p = container_of(w, struct program, notify_w);
-	struct group *g = container_of(p->host, struct group, host);
-	struct notify_message m;
-	char buf[4096];
-	uid_t uid = p->set->id.has_user ? p->set->id.uid : geteuid();
-	int r, n = 0;
-
-	(void)loop;
-	(void)revents;
-	/* a bounded batch: a flood must not keep the loop from the rest */
-	while (n++ < 64 && (r = notify_receive(p->notify_fd, uid, buf,
-	    sizeof(buf), &m)) == 1) {
-		if (m.status != NULL)
-			emit_status(g, p, m.status, m.status_len);
-		if (m.ready && p->state == PROGRAM_RUNNING)
-			group_program_ready(g, p);
-	}
-}
-
-static void
-on_ready_timeout(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct program *p = container_of(w, struct program, ready_timer);
-
-	(void)loop;
-	(void)revents;
-	group_stop(container_of(p->host, struct group, host),
-	    TRIGGER_READY_TIMEOUT, p, 0);
-}
-
-static void
-on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct program *p = container_of(w, struct program, grace_timer);
-
-	(void)loop;
-	(void)revents;
-	if (p->state != PROGRAM_RUNNING)
+	switch (ev) {
+	case PROGRAM_READY:
+		group_program_ready(g, p);
 		return;
-	program_kill(p, KILL_AT_GRACE);
-	emit(container_of(p->host, struct group, host), GE_GRACE_EXPIRED, p,
-	    SIGKILL, 0, 0, NULL);
+	case PROGRAM_STATUS:
+		emit(g, GE_STATUS, p, 0, 0, 0, text);
+		return;
+	case PROGRAM_READY_TIMEOUT:
+		group_stop(g, TRIGGER_READY_TIMEOUT, p, 0);
+		return;
+	case PROGRAM_GRACE_EXPIRED:
+		emit(g, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0, NULL);
+		return;
+	}
 }
 
 static void
@@ -561,11 +521,8 @@ watch_events(struct group *g)
 	spawn_changed_signals(&g->changed);	/* every handler is in place */
 	ev_init(&g->timeout_w, on_timeout);
 	ev_init(&g->sweep_w, on_sweep_deadline);
-	for (i = 0; i < g->nprogs; i++) {
-		ev_init(&g->progs[i].grace_timer, on_grace_expired);
-		ev_init(&g->progs[i].ready_timer, on_ready_timeout);
-		ev_init(&g->progs[i].notify_w, on_notify);
-	}
+	g->host.on_event = on_program;
+	g->host.event_arg = g;
 }
 
 static void

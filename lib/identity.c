@@ -8,13 +8,7 @@
 #include <unistd.h>
 
 #include "identity.h"
-
-static int
-fail(char *why, size_t len, const char *fmt, const char *what)
-{
-	snprintf(why, len, fmt, what);
-	return -1;
-}
+#include "text.h"
 
 /* A whole decimal number that fits an id, or -1. */
 static long long
@@ -46,7 +40,7 @@ resolve_group(const char *name, gid_t *gid, char *why, size_t len)
 		*gid = (gid_t)n;
 		return 0;
 	}
-	return fail(why, len, "unknown group '%s'", name);
+	return text_fail(why, len, "unknown group '%s'", name);
 }
 
 static int
@@ -77,12 +71,12 @@ resolve_user(const char *name, struct identity *id, int group_given,
 	if ((pw = getpwnam(name)) == NULL && (n = numeric_id(name)) >= 0)
 		pw = getpwuid((uid_t)n);
 	if (pw == NULL)
-		return fail(why, len, "unknown user '%s'", name);
+		return text_fail(why, len, "unknown user '%s'", name);
 	id->uid = pw->pw_uid;
 	if (!group_given)
 		id->gid = pw->pw_gid;
 	if (user_groups(pw, id->gid, id) == -1)
-		return fail(why, len, "%s", strerror(ENOMEM));
+		return text_fail(why, len, "%s", strerror(ENOMEM));
 	return 0;
 }
 
@@ -129,20 +123,20 @@ identity_resolve(const char *user, const char *group, struct identity *id,
 		id->has_user = 1;
 		if (resolve_user(user, id, group != NULL, why, len) == -1 ||
 		    (user_env(id, user) == -1 &&
-		    fail(why, len, "%s", strerror(ENOMEM)) == -1)) {
+		    text_fail(why, len, "%s", strerror(ENOMEM)) == -1)) {
 			identity_free(id);
 			return -1;
 		}
 	} else if (group != NULL) {
 		if ((id->groups = malloc(sizeof(gid_t))) == NULL)
-			return fail(why, len, "%s", strerror(ENOMEM));
+			return text_fail(why, len, "%s", strerror(ENOMEM));
 		id->groups[0] = id->gid;
 		id->ngroups = 1;
 	}
 	if (!allowed(id)) {
 		identity_free(id);
-		return fail(why, len, "cannot run as %s: grpsup is not root",
-		    user != NULL ? "another user" : "another group");
+		return text_fail(why, len, "cannot run as %s: grpsup is not "
+		    "root", user != NULL ? "another user" : "another group");
 	}
 	id->change = geteuid() == 0 && (user != NULL || group != NULL);
 	return 0;

@@ -7,11 +7,71 @@
 #include <unistd.h>
 
 #include "command.h"
+#include "container.h"
 #include "env.h"
 #include "notify.h"
 #include "program.h"
 
 extern char **environ;
+
+static void
+tell(struct program *p, enum program_event ev, const char *text)
+{
+	if (p->host->on_event != NULL)
+		p->host->on_event(p, ev, text, p->host->event_arg);
+}
+
+static void
+on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct program *p = container_of(w, struct program, grace_timer);
+
+	(void)loop;
+	(void)revents;
+	if (p->state != PROGRAM_RUNNING)
+		return;
+	program_kill(p, KILL_AT_GRACE);
+	tell(p, PROGRAM_GRACE_EXPIRED, NULL);
+}
+
+static void
+on_ready_timeout(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	(void)loop;
+	(void)revents;
+	tell(container_of(w, struct program, ready_timer),
+	    PROGRAM_READY_TIMEOUT, NULL);
+}
+
+static void
+on_probe_ready(void *arg)
+{
+	tell(arg, PROGRAM_READY, NULL);
+}
+
+static void
+on_notify(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct program *p = container_of(w, struct program, notify_w);
+	struct notify_message m;
+	char buf[4096], text[256];
+	uid_t uid = p->set->id.has_user ? p->set->id.uid : geteuid();
+	int n = 0;
+
+	(void)loop;
+	(void)revents;
+	/* a bounded batch: a flood must not keep the loop from the rest */
+	while (n++ < 64 && notify_receive(p->notify_fd, uid, buf, sizeof(buf),
+	    &m) == 1) {
+		if (m.status != NULL) {
+			snprintf(text, sizeof(text), "%.*s", (int)m.status_len,
+			    m.status);
+			tell(p, PROGRAM_STATUS, text);
+		}
+		if (m.ready && p->state == PROGRAM_RUNNING)
+			tell(p, PROGRAM_READY, NULL);
+	}
+}
 
 void
 program_init(struct program *p, struct program_settings *set,
@@ -22,6 +82,9 @@ program_init(struct program *p, struct program_settings *set,
 	p->host = host;
 	p->notify_fd = -1;
 	p->output.src[0].fd = p->output.src[1].fd = -1;
+	ev_init(&p->grace_timer, on_grace_expired);
+	ev_init(&p->ready_timer, on_ready_timeout);
+	ev_init(&p->notify_w, on_notify);
 }
 
 /*
@@ -134,11 +197,14 @@ program_start(struct program *p)
 		return START_FAILED;
 	}
 	p->state = PROGRAM_RUNNING;
-	return p->fail.step == SPAWN_OK ? STARTED : STARTED_EXEC_FAILED;
+	if (p->fail.step == SPAWN_OK)
+		return STARTED;
+	return p->fail.step == SPAWN_EXEC ? STARTED_EXEC_FAILED :
+	    STARTED_SETUP_FAILED;
 }
 
 int
-program_await_ready(struct program *p, probe_ready_fn *on_ready)
+program_await_ready(struct program *p)
 {
 	struct ev_loop *loop = p->host->loop;
 	struct spawn_attr a = program_spawn_attr(p, NULL,
@@ -158,7 +224,7 @@ program_await_ready(struct program *p, probe_ready_fn *on_ready)
 		ev_io_start(loop, &p->notify_w);
 		return 0;
 	default:
-		probe_start(p->probe, loop, &a, on_ready, p);
+		probe_start(p->probe, loop, &a, on_probe_ready, p);
 		return 0;
 	}
 }

@@ -42,8 +42,23 @@ enum program_kill {
 	KILL_ALL,		/* a second stop signal: everything at once */
 };
 
+struct program;
+
+/* What a program tells its owner, from its own watchers. */
+enum program_event {
+	PROGRAM_READY,		/* its probe succeeded, or it sent READY=1 */
+	PROGRAM_STATUS,		/* it sent STATUS=text */
+	PROGRAM_READY_TIMEOUT,	/* it was not ready in its ready-timeout */
+	PROGRAM_GRACE_EXPIRED,	/* it outlived its grace: it got SIGKILL */
+};
+
+typedef void program_fn(struct program *p, enum program_event ev,
+    const char *text, void *arg);
+
 /* What every program of a group shares; the group owns it. */
 struct program_host {
+	program_fn *on_event;	/* told what the programs' watchers saw */
+	void *event_arg;
 	struct ev_loop *loop;
 	const struct strv *env;	/* the group's KEY=VALUE, over grpsup's */
 	int devnull;		/* every program's stdin */
@@ -69,14 +84,14 @@ struct program {
 	int stopping_exit;	/* it ended while the group was stopping */
 	struct spawn_error fail;
 	ev_tstamp started, ended;
-	ev_timer grace_timer;	/* the owner sets its callback */
+	ev_timer grace_timer;
 	size_t *deps;		/* indexes of the programs in after */
 	struct probe *probe;	/* from ready; NULL: none */
 	int is_ready;
 	ev_tstamp ready_at;
-	ev_timer ready_timer;	/* ready-timeout; the owner sets its callback */
+	ev_timer ready_timer;	/* ready-timeout */
 	int notify_fd;		/* the socket of a notify probe, -1: none */
-	ev_io notify_w;		/* the owner sets its callback */
+	ev_io notify_w;
 	char notify_env[128];	/* "NOTIFY_SOCKET=@..." for it, or "" */
 	struct program_output output;
 };
@@ -87,7 +102,8 @@ struct program {
 /* What program_start did. */
 enum program_started {
 	STARTED,		/* it runs its command */
-	STARTED_EXEC_FAILED,	/* its child runs, fails to exec, exits 126/127 */
+	STARTED_EXEC_FAILED,	/* its child could not exec: exits 126/127 */
+	STARTED_SETUP_FAILED,	/* its child could not be set up, and exits */
 	START_FAILED,		/* no child: fork or a pipe failed (p->fail) */
 };
 
@@ -127,17 +143,18 @@ struct spawn_attr program_spawn_attr(const struct program *p, char **argv,
 
 /*
  * program_start: spawn p with its output connected. On START_FAILED, p is
- * done ("could not be started") and p->fail says why; on
- * STARTED_EXEC_FAILED its child exits by itself and is reaped as any other.
+ * done ("could not be started") and p->fail says why; on the other
+ * failures its child exits by itself and is reaped as any other.
  */
 enum program_started program_start(struct program *p);
 
 /*
  * program_await_ready: once p runs: start its ready-timeout and its probe
- * (on_ready(p) when it succeeds) or its notify watcher. Returns 1 when p is
- * ready at once (no probe), else 0.
+ * or its notify watcher (which tell the host PROGRAM_READY, or
+ * PROGRAM_READY_TIMEOUT). Returns 1 when p is ready at once (no probe), else
+ * 0.
  */
-int program_await_ready(struct program *p, probe_ready_fn *on_ready);
+int program_await_ready(struct program *p);
 
 /*
  * program_mark_ready: p is ready: its probe and ready-timeout end. Returns 0
@@ -148,7 +165,8 @@ int program_mark_ready(struct program *p);
 /*
  * program_signal: send sig to p's whole process group, followed by SIGCONT
  * (a stopped program acts on sig only once continued), and start its grace
- * period unless sig is SIGKILL. Returns 0, or -1 with errno set when the
+ * period unless sig is SIGKILL: when it passes, p's group gets SIGKILL and
+ * the host PROGRAM_GRACE_EXPIRED. Returns 0, or -1 with errno set when the
  * kill failed for another reason than the group being gone.
  */
 int program_signal(struct program *p, int sig);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "order.h"
+#include "probespec.h"
 #include "settings.h"
 
 void
@@ -26,6 +27,30 @@ settings_free(struct program_settings *s)
 	strv_free(&s->after);
 	identity_free(&s->id);
 	memset(s, 0, sizeof(*s));
+}
+
+int
+settings_set_ready(struct program_settings *s, const char *probe, char *why,
+    size_t len)
+{
+	struct probe_spec spec;
+	char *copy;
+
+	if (probe_parse(probe, &spec, why, len) == -1) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((copy = strdup(probe)) == NULL)
+		return -1;
+	free(s->ready);
+	s->ready = copy;
+	return 0;
+}
+
+int
+settings_add_after(struct program_settings *s, const char *list)
+{
+	return order_parse_list(list, &s->after);
 }
 
 int

@@ -47,6 +47,21 @@ void settings_init(struct program_settings *s);
 void settings_free(struct program_settings *s);
 
 /*
+ * settings_set_ready: s's probe is probe, checked (probe_parse), in place of
+ * any before it. Returns 0, or -1 with errno set and, for a probe that is
+ * not one (EINVAL), a one-line reason in why (of size len).
+ */
+int settings_set_ready(struct program_settings *s, const char *probe,
+    char *why, size_t len);
+
+/*
+ * settings_add_after: append the names of list ("a, b": names separated by
+ * commas, blanks around them allowed) to s's after list. Returns 0, or -1
+ * with errno EINVAL for a list that is not that, or ENOMEM.
+ */
+int settings_add_after(struct program_settings *s, const char *list);
+
+/*
  * settings_oneshot_probe: whether s is a oneshot with a probe, which is
  * refused: a oneshot is ready when it exits 0.
  */

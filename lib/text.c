@@ -1,3 +1,6 @@
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "text.h"
 
 void
@@ -9,4 +12,15 @@ text_visible(char *s, size_t len)
 		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
 		    s[i] == 0x7f)
 			s[i] = '?';
+}
+
+int
+text_fail(char *why, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+	return -1;
 }

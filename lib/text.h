@@ -10,4 +10,12 @@
  */
 void text_visible(char *s, size_t len);
 
+/*
+ * text_fail: the formatted message into why (of size len), cut to fit, for a
+ * caller that reports a one-line reason. Returns -1, so that a parser can
+ * return text_fail(...) for its error.
+ */
+int text_fail(char *why, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #endif

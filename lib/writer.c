@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "container.h"
 #include "writer.h"
 
 static enum writer_mode
@@ -32,7 +33,7 @@ choose_mode(int fd, int *reopened)
 static void
 on_writable(struct ev_loop *loop, ev_io *io, int revents)
 {
-	struct writer *w = io->data;
+	struct writer *w = container_of(io, struct writer, io);
 
 	(void)loop;
 	(void)revents;
@@ -53,7 +54,6 @@ writer_open(struct writer *w, struct ev_loop *loop, int fd,
 	w->on_change = on_change;
 	w->arg = arg;
 	ev_io_init(&w->io, on_writable, w->fd, EV_WRITE);
-	w->io.data = w;
 	return 0;
 }
 

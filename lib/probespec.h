@@ -1,0 +1,38 @@
+#ifndef GRPSUP_PROBESPEC_H
+#define GRPSUP_PROBESPEC_H
+
+#include <stddef.h>
+
+enum probe_kind {
+	PROBE_NONE,		/* ready once exec'ed */
+	PROBE_TCP,		/* tcp://HOST:PORT */
+	PROBE_HTTP,		/* http://HOST:PORT/PATH */
+	PROBE_FILE,		/* file:PATH */
+	PROBE_EXEC,		/* exec:COMMAND */
+	PROBE_NOTIFY,		/* notify: READY=1 on $NOTIFY_SOCKET */
+};
+
+struct probe_spec {
+	enum probe_kind kind;
+	char host[256];		/* tcp, http: without the brackets of IPv6 */
+	char port[6];		/* tcp, http: "1" to "65535" */
+	const char *path;	/* http: from '/', file: the path; into spec */
+	const char *command;	/* exec: into spec */
+};
+
+/*
+ * probe_parse: read a readiness PROBE as grpsup.conf and --ready write it.
+ * The result points into spec, which must outlive it. Returns 0, or -1 with
+ * a one-line reason in why (of size len).
+ */
+int probe_parse(const char *spec, struct probe_spec *p, char *why,
+    size_t len);
+
+/*
+ * http_status_ready: whether the start of an HTTP response, buf (len bytes),
+ * says ready (a 2xx or 3xx status): 1 yes, 0 no (*status holds it, or 0 for
+ * a reply that is not HTTP), -1 when more bytes are needed to tell.
+ */
+int http_status_ready(const char *buf, size_t len, int *status);
+
+#endif
