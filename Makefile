@@ -39,7 +39,7 @@ LIB = lib/libgrpsup.a
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 # C unit tests, linked with the library (sanitized too).
-UNIT = tests/unit/parsers
+UNIT = tests/unit/parsers tests/unit/verdict
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup
@@ -122,7 +122,7 @@ deps:
 CHECK_FUZZ_SECONDS ?= 3
 check: deps
 	@$(MAKE) --no-print-directory grpsup $(HELPERS) $(UNIT)
-	@FUZZ_CC='$(FUZZ_CC)' FUZZERS='$(FUZZERS)' \
+	@UNIT='$(UNIT)' FUZZ_CC='$(FUZZ_CC)' FUZZERS='$(FUZZERS)' \
 		FUZZ_SECONDS='$(CHECK_FUZZ_SECONDS)' sh tests/run.sh
 
 demo: deps
@@ -143,8 +143,22 @@ tests/bench/helpers/evfloor: tests/bench/helpers/evfloor.c
 bench: grpsup grpsup-static $(BENCH_HELPERS)
 	@sh tests/bench/run.sh
 
-lint:
-	mandoc -Tlint -Wwarning man/grpsup.1 man/grpsup.conf.5
+# The layers of lib/, lowest first (tests/lint/layers.sh): an object may use
+# what a lower layer defines, and its own layer's without a circle.
+LAYERS = \
+	"words: strv text duration signame command env order envfile identity \
+	probespec settings" \
+	"system: spawn writer notify descend process probe" \
+	"files: confparse procfile confcheck config" \
+	"program: output program" \
+	"group: groupprep group verdict report"
+
+# make lint: the layers of lib/ on its objects, and the man pages (mandoc,
+# style notes included, every cross-reference checked).
+lint: deps
+	@$(MAKE) --no-print-directory grpsup
+	@sh tests/lint/layers.sh $(LAYERS)
+	@sh tests/lint/man.sh man/grpsup.1 man/grpsup.conf.5
 
 install: grpsup
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

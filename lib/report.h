@@ -6,9 +6,10 @@
 struct group;
 
 /*
- * report_write: write the JSON summary of a run (SPEC section 9) to path,
- * atomically: into a temporary file in the same folder, flushed to disk, then
- * renamed over path, so that a reader sees the whole report or none. g may be
+ * report_write: write the JSON summary of a run (grpsup(1), --report) to
+ * path, atomically: into a temporary file in the same folder, flushed to
+ * disk, then renamed over path, so that a reader sees the whole report or
+ * none. g may be
  * NULL when grpsup stopped before it had a group; error, when not NULL, says
  * why grpsup itself failed. Strings are escaped for JSON whatever bytes they
  * hold (bytes that are not UTF-8 become U+FFFD). Returns 0, or -1 with errno

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# Exit status: the rules of SPEC section 5, in order, and the summary.
+# Exit status: the rules of grpsup(1) EXIT STATUS, in order, and the summary.
 
 load helpers
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
-# Readiness probes (section 8): a program that waits for another starts only
-# once that one is ready; probes retry with a back-off, never block the
-# loop, and a ready-timeout stops the group with 124.
+# Readiness probes (grpsup(1), "Readiness and start order"): a program that
+# waits for another starts only once that one is ready; probes retry with a
+# back-off, never block the loop, and a ready-timeout stops the group with 124.
 
 load helpers
 

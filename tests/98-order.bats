@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
-# Start order (section 8): after, oneshot, and the command line's --after,
-# --oneshot and --ready, checked before anything starts.
+# Start order (grpsup(1), "Readiness and start order"): after, oneshot, and
+# the command line's --after, --oneshot and --ready, checked before anything
+# starts.
 
 load helpers
 

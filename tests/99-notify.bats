@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
-# sd_notify, both sides (section 8): a program that says "notify" gets its
-# own NOTIFY_SOCKET and is ready on READY=1; under a manager's NOTIFY_SOCKET
+# sd_notify, both sides (grpsup(1), "Readiness and start order"): a program
+# that says "notify" gets its own NOTIFY_SOCKET and is ready on READY=1; under
+# a manager's NOTIFY_SOCKET
 # grpsup says READY=1 once every program is ready, and STOPPING=1.
 
 load helpers

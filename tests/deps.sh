@@ -21,6 +21,12 @@ command -v curl >/dev/null 2>&1 || missing="$missing curl"
 # make check also runs valgrind scenarios and the libFuzzer harnesses
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 command -v clang >/dev/null 2>&1 || missing="$missing clang"
+# make lint: mandoc and makewhatis, and the pages the man pages refer to
+command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+need libsystemd-dev /usr/share/man/man3/sd_notify.3.gz
+need manpages /usr/share/man/man7/signal.7.gz
+need manpages-dev /usr/share/man/man2/setsid.2.gz
+need procps /usr/share/man/man1/kill.1.gz
 if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
     >/dev/null 2>&1 && apt-cache show libclang-rt-14-dev >/dev/null 2>&1; then
 	missing="$missing libclang-rt-14-dev"

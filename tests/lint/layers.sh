@@ -1,0 +1,63 @@
+#!/bin/sh
+# The layers of lib/, checked on the objects: sh layers.sh "NAME: FILE..." ...
+# (lowest layer first; FILE is lib/FILE.o). An object may use what a lower
+# layer defines, and what its own layer defines as long as no circle forms;
+# never what a higher layer (or cmd/) defines. Every lib/*.c must be in a
+# layer. Prints each fault and exits 1, or says how many objects it checked.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+: > "$tmp/layer"
+level=0
+for spec in "$@"; do
+	level=$((level + 1))
+	name=${spec%%:*}
+	for f in ${spec#*:}; do
+		echo "lib/$f.o $level $name" >> "$tmp/layer"
+	done
+done
+for o in cmd/*.o; do
+	echo "$o 99 cmd" >> "$tmp/layer"
+done
+
+fail=0
+for c in lib/*.c; do
+	if ! grep -q "^${c%.c}.o " "$tmp/layer"; then
+		echo "lint: $c is in no layer (add it to LAYERS in the Makefile)"
+		fail=1
+	fi
+done
+
+# symbol -> object that defines it; object -> symbols it needs
+while read -r o _ _; do
+	[ -f "$o" ] || { echo "lint: $o is not built (run make first)"; exit 1; }
+	nm -g --defined-only "$o" | awk -v o="$o" 'NF == 3 { print $3, o }'
+done < "$tmp/layer" | sort > "$tmp/defs"
+while read -r o _ _; do
+	nm -u "$o" | awk -v o="$o" '{ print $NF, o }'
+done < "$tmp/layer" | sort > "$tmp/uses"
+
+# user layer, definer layer, user, definer, symbol
+join "$tmp/uses" "$tmp/defs" | awk -v lf="$tmp/layer" '
+	BEGIN { while ((getline l < lf) > 0) { split(l, a, " "); lv[a[1]] = a[2]; nm[a[1]] = a[3] } }
+	$2 != $3 { print lv[$2], lv[$3], $2, $3, $1, nm[$2], nm[$3] }' > "$tmp/edges"
+
+awk '$1 < $2 { printf "lint: %s (layer %s) uses %s of %s (layer %s, higher)\n", $3, $6, $5, $4, $7 }' \
+    "$tmp/edges" > "$tmp/up"
+if [ -s "$tmp/up" ]; then
+	cat "$tmp/up"
+	fail=1
+fi
+
+# a circle inside a layer: tsort finds it
+awk '$1 == $2 { print $3, $4 }' "$tmp/edges" | sort -u > "$tmp/same"
+if ! tsort "$tmp/same" > /dev/null 2> "$tmp/loop"; then
+	echo "lint: objects of one layer call each other in a circle:"
+	grep -v 'input contains a loop' "$tmp/loop" | sed 's/^tsort: /  /'
+	fail=1
+fi
+
+[ "$fail" -eq 0 ] || exit 1
+echo "lint: layers: $(grep -c '^lib/' "$tmp/layer") objects of lib/ in $# layers, every call goes down"
