@@ -37,7 +37,6 @@ rest_is_empty(const char *s, size_t n)
 	return i == n || s[i] == '#';
 }
 
-/* Copy a double-quoted value's body into out; returns its end or NULL. */
 /* Say which escape is unknown; a byte that does not print, in hex. */
 static void
 bad_escape(char c, char *why, size_t len)
@@ -52,6 +51,7 @@ bad_escape(char c, char *why, size_t len)
 		    "(use \\n \\t \\\\ \\\")", c);
 }
 
+/* Copy a double-quoted value's body into out; returns its end or NULL. */
 static const char *
 unescape(const char *s, const char *end, char *out, size_t *olen, char *why,
     size_t len)
