@@ -32,6 +32,10 @@ group_status(const struct group *g, int *die_signal)
 	*die_signal = 0;
 	if (g->start_failed)
 		return STATUS_CANNOT_START;
+	/* a CI run that hit its deadline must read as a timeout, not 143 */
+	if (g->trigger.kind == TRIGGER_TIMEOUT ||
+	    g->trigger.kind == TRIGGER_READY_TIMEOUT)
+		return STATUS_TIMEOUT;
 	if (g->exit_from >= 0) {
 		from = &g->progs[g->exit_from];
 		if (from->state == PROGRAM_DONE && from->pid != 0)
@@ -41,9 +45,6 @@ group_status(const struct group *g, int *die_signal)
 		*die_signal = g->trigger.sig;
 		return 128 + g->trigger.sig;
 	}
-	if (g->trigger.kind == TRIGGER_TIMEOUT ||
-	    g->trigger.kind == TRIGGER_READY_TIMEOUT)
-		return STATUS_TIMEOUT;
 	for (i = 0; i <= g->nexits; i++) {
 		if (g->epipe_at == i)
 			return STATUS_EPIPE;

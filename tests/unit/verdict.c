@@ -139,6 +139,12 @@ rule_order_tests(void)
 	setup(&f, TRIGGER_READY_TIMEOUT, 0);
 	expect(&f, STATUS_TIMEOUT, 0, "a readiness timeout: 124");
 
+	setup(&f, TRIGGER_TIMEOUT, 0);
+	f.g.exit_from = 0;
+	ended(&f, 0, KILLED_BY(SIGTERM), SIGTERM, 1);
+	expect(&f, STATUS_TIMEOUT, 0, "124 also with --exit-code-from (a CI run "
+	    "that hit its deadline)");
+
 	setup(&f, TRIGGER_SIGNAL, SIGINT);
 	ended(&f, 0, EXITED(1), SIGINT, 1);
 	expect(&f, 128 + SIGINT, SIGINT, "a stop signal received: grpsup dies "
