@@ -337,6 +337,49 @@ print_env_names(const struct program *p)
 	printf("\n");
 }
 
+/* A word as a shell would read it back: quoted when it is not plain. */
+static void
+print_word(const char *w)
+{
+	const char *c;
+
+	if (*w != '\0' && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789_-./:,+@%=") == strlen(w)) {
+		printf(" %s", w);
+		return;
+	}
+	printf(" '");
+	for (c = w; *c != '\0'; c++)
+		if (*c == '\'')
+			printf("'\\''");
+		else
+			putchar(*c);
+	printf("'");
+}
+
+/* How the program runs: its words, or the shell and what it runs. */
+static void
+print_run(const struct program *p)
+{
+	size_t j;
+
+	switch (p->how) {
+	case RUN_DIRECT:
+		printf("  run: direct:");
+		for (j = 0; p->argv[j] != NULL; j++)
+			print_word(p->argv[j]);
+		printf("\n");
+		break;
+	case RUN_SHELL_EXEC:
+		printf("  run: via %s -c, which execs it:", COMMAND_SHELL);
+		print_word(p->argv[2]);
+		printf("\n");
+		break;
+	default:
+		printf("  run: via %s -c\n", COMMAND_SHELL);
+	}
+}
+
 static void
 print_program(const struct program *prog)
 {
@@ -346,14 +389,7 @@ print_program(const struct program *prog)
 	size_t j;
 
 	printf("%s: %s\n", p->name, p->command);
-	if (command_is_plain(p->command)) {
-		printf("  run: direct:");
-		for (j = 0; prog->argv[j] != NULL; j++)
-			printf(" %s", prog->argv[j]);
-		printf("\n");
-	} else {
-		printf("  run: via %s -c\n", COMMAND_SHELL);
-	}
+	print_run(prog);
 	printf("  stop: SIG%s, grace %s\n", signal_name(p->stop_signal, num,
 	    sizeof(num)), duration_format(p->grace_ms, d, sizeof(d)));
 	if (p->directory != NULL)

@@ -3,24 +3,33 @@
 
 #include <stddef.h>
 
-/* The shell that runs commands that are not plain words. */
+/* The shell that runs commands that need one. */
 #define COMMAND_SHELL "/bin/sh"
 
-/*
- * command_is_plain: whether cmd holds only plain words (letters, digits,
- * "_-./:,+@%=" separated by blanks, no "=" in the first word) so that grpsup
- * can split it and exec the program itself, with no shell in between. An
- * empty or blank cmd is not plain.
- */
-int command_is_plain(const char *cmd);
+/* How a command line runs: no shell stays between grpsup and the program
+ * unless the command needs one. */
+enum command_kind {
+	RUN_DIRECT,		/* one simple command: its words, exec'ed */
+	RUN_SHELL_EXEC,		/* a simple command that needs the shell's
+				   expansions: sh -c 'exec ...', the shell
+				   replaces itself */
+	RUN_SHELL,		/* compound, or a builtin: sh -c 'cmd' */
+};
 
 /*
- * command_argv: the argv that runs cmd: its words when it is plain, else
+ * command_argv: the argv that runs cmd, and how (*kind). A simple command
+ * (words, with '...', "..." and backslash quoting, and no operator,
+ * redirection, expansion, glob, comment or reserved word) is split and
+ * unquoted here, with a leading "exec" word dropped, as systemd's
+ * ExecStart= does: no shell is needed. A simple command that needs the
+ * shell ($VAR, a glob, leading VAR=value assignments) runs as
+ * { "/bin/sh", "-c", "[assignments] exec rest" }; anything else, and a
+ * command whose first word is a shell builtin (cd, ., exit...), as
  * { "/bin/sh", "-c", cmd }. The array and its strings are one allocation,
- * released with free(). Returns NULL with errno set (EINVAL for a blank cmd,
- * ENOMEM).
+ * released with free(). Returns NULL with errno set (EINVAL for a blank
+ * cmd, ENOMEM).
  */
-char **command_argv(const char *cmd);
+char **command_argv(const char *cmd, enum command_kind *kind);
 
 /*
  * command_name: derive a program name from cmd: the basename of its first

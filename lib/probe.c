@@ -67,6 +67,8 @@ static int
 probe_setup(struct probe *pr, char *text, const char *directory, char *why,
     size_t len)
 {
+	enum command_kind how;
+
 	pr->fd = -1;
 	pr->text = text;
 	if (probe_parse(text, &pr->spec, why, len) == -1)
@@ -90,7 +92,7 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 			break;
 		return 0;
 	case PROBE_EXEC:
-		if ((pr->argv = command_argv(pr->spec.command)) == NULL)
+		if ((pr->argv = command_argv(pr->spec.command, &how)) == NULL)
 			break;
 		return 0;
 	default:

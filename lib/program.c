@@ -124,7 +124,7 @@ program_prepare(struct program *p, char *buf, size_t len)
 	free(p->argv);
 	free(p->env_name);
 	p->env_name = NULL;
-	if ((p->argv = command_argv(s->command)) == NULL)
+	if ((p->argv = command_argv(s->command, &p->how)) == NULL)
 		return -1;
 	if (asprintf(&p->env_name, "GRPSUP_NAME=%s", s->name) == -1) {
 		p->env_name = NULL;

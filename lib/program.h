@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include "command.h"
 #include "output.h"
 #include "probe.h"
 #include "settings.h"
@@ -72,6 +73,7 @@ struct program {
 	const struct program_host *host;
 
 	char **argv;		/* what is exec'ed: the words, or sh -c */
+	enum command_kind how;	/* which of the two, and whether sh stays */
 	char **envp;
 	char *env_name;		/* "GRPSUP_NAME=..." */
 	pid_t pid;		/* also its process group id; 0: none */
