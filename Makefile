@@ -31,9 +31,9 @@ GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
 	lib/groupprep.o lib/identity.o lib/notify.o lib/order.o lib/output.o \
-	lib/probe.o lib/probespec.o lib/process.o lib/procfile.o \
+	lib/probe.o lib/probespec.o lib/process.o lib/procfile.o lib/procfs.o \
 	lib/program.o lib/report.o \
-	lib/settings.o lib/signame.o lib/spawn.o lib/strv.o lib/text.o \
+	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o lib/text.o \
 	lib/verdict.o lib/writer.o
 LIB = lib/libgrpsup.a
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
@@ -88,7 +88,7 @@ $(UNIT): %: %.c $(LIB)
 # is rebuilt for them in tests/fuzz/obj. make fuzz FUZZ_SECONDS=N runs each.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -MMD -MP \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZERS = tests/fuzz/config tests/fuzz/envfile tests/fuzz/duration \
 	tests/fuzz/signal tests/fuzz/probe tests/fuzz/command
@@ -148,7 +148,7 @@ bench: grpsup grpsup-static $(BENCH_HELPERS)
 LAYERS = \
 	"words: strv text duration signame command env order envfile identity \
 	probespec settings" \
-	"system: spawn writer notify descend process probe" \
+	"system: procfs sigq spawn writer notify descend process probe" \
 	"files: confparse procfile confcheck config" \
 	"program: output program" \
 	"group: groupprep group verdict report"
@@ -179,4 +179,4 @@ clean:
 	rm -f grpsup grpsup-static .build-flags $(CMD_OBJ) $(LIB_OBJ) $(LIB) $(HELPERS) $(DEMO) \
 		$(UNIT) $(BENCH_HELPERS) cmd/*.d lib/*.d tests/*/*.d
 
--include $(CMD_OBJ:.o=.d) $(LIB_OBJ:.o=.d)
+-include $(CMD_OBJ:.o=.d) $(LIB_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

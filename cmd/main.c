@@ -18,6 +18,7 @@
 #include "../lib/group.h"
 #include "../lib/report.h"
 #include "../lib/signame.h"
+#include "../lib/sigq.h"
 #include "../lib/verdict.h"
 #include "messages.h"
 #include "options.h"
@@ -473,6 +474,11 @@ main(int argc, char **argv)
 		return 0;
 	}
 	level = o.quiet ? QUIET : o.verbose ? VERBOSE : NORMAL;
+	/* a signal that comes while the files are read is acted on, not lost */
+	if (!o.check && sigq_open() == -1) {
+		say("cannot catch signals: %s", strerror(errno));
+		return STATUS_CANNOT_START;
+	}
 	if (o.report != NULL && !o.check && (report_path = strdup(o.report)) ==
 	    NULL)
 		no_memory();

@@ -253,7 +253,16 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		say("%s: sending %s", p->set->name, sig_name(e->sig));
 		break;
 	case GE_FORWARDED:
-		say("forwarded %s to the programs", sig_name(e->sig));
+		if (p == NULL)
+			say("forwarded %s to the programs", sig_name(e->sig));
+		else
+			say("%s: forwarded %s", p->set->name, sig_name(e->sig));
+		break;
+	case GE_NOT_FORWARDED:
+		say("%s: not sent %s (%s)", p->set->name, sig_name(e->sig),
+		    e->sig == SIGWINCH ? "not on grpsup's terminal" :
+		    p->set->forward == FORWARD_CAUGHT ? "it does not catch it" :
+		    "its forward setting");
 		break;
 	case GE_EXITED:
 		describe_end(p, buf, sizeof(buf));

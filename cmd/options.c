@@ -11,7 +11,7 @@
 #include "../lib/text.h"
 
 enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
-    OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT };
+    OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT, OPT_FORWARD };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
@@ -27,6 +27,7 @@ static const struct option long_opts[] = {
 	{ "ready", required_argument, NULL, OPT_READY },
 	{ "after", required_argument, NULL, OPT_AFTER },
 	{ "oneshot", required_argument, NULL, OPT_ONESHOT },
+	{ "forward", required_argument, NULL, OPT_FORWARD },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "timestamps", no_argument, NULL, OPT_TIMESTAMPS },
@@ -59,6 +60,8 @@ const char options_help[] =
 "      --after NAME=DEP[,DEP] start NAME once every DEP is ready\n"
 "      --oneshot NAME         NAME is a task: ready when it exits 0, and its\n"
 "                             success does not stop the group\n"
+"      --forward NAME=SIG[,SIG]|all|none  the signals grpsup passes on that\n"
+"                             NAME gets (default: those it catches)\n"
 "      --raw                  no labels: programs write straight to grpsup's\n"
 "                             stdout and stderr\n"
 "      --color WHEN           colour the labels: auto, always, never (auto)\n"
@@ -135,8 +138,9 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case OPT_READY:
 	case OPT_AFTER:
 	case OPT_ONESHOT:
+	case OPT_FORWARD:
 		o->starts[o->nstarts].kind = c == OPT_READY ? 'r' :
-		    c == OPT_AFTER ? 'a' : 'o';
+		    c == OPT_AFTER ? 'a' : c == OPT_FORWARD ? 'f' : 'o';
 		o->starts[o->nstarts++].arg = optarg;
 		return 0;
 	case OPT_TIMESTAMPS: o->timestamps = 1; return 0;

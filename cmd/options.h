@@ -6,10 +6,10 @@
 
 #include "../lib/output.h"
 
-/* One --ready, --after or --oneshot, in command-line order. */
+/* One --ready, --after, --oneshot or --forward, in command-line order. */
 struct start_option {
-	int kind;		/* 'r', 'a' or 'o' */
-	const char *arg;	/* NAME=PROBE, NAME=DEP[,DEP], NAME */
+	int kind;		/* 'r', 'a', 'o' or 'f' */
+	const char *arg;	/* NAME=PROBE, NAME=DEP[,DEP], NAME, NAME=SIGS */
 };
 
 struct options {

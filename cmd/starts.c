@@ -14,7 +14,8 @@
 static const char *
 option_of(int kind)
 {
-	return kind == 'r' ? "--ready" : kind == 'a' ? "--after" : "--oneshot";
+	return kind == 'r' ? "--ready" : kind == 'a' ? "--after" :
+	    kind == 'f' ? "--forward" : "--oneshot";
 }
 
 static int
@@ -53,13 +54,15 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
     size_t len)
 {
 	const char *opt = option_of(s->kind), *eq = strchr(s->arg, '=');
+	char why[256];
 	size_t nlen = s->kind == 'o' ? strlen(s->arg) : eq ? (size_t)(eq -
 	    s->arg) : 0;
 	struct program_settings *cp;
 
 	if (s->kind != 'o' && eq == NULL) {
 		snprintf(err, len, "%s: expected NAME=%s, not '%.80s'", opt,
-		    s->kind == 'r' ? "PROBE" : "DEP[,DEP]", s->arg);
+		    s->kind == 'r' ? "PROBE" : s->kind == 'f' ? "SIG[,SIG]" :
+		    "DEP[,DEP]", s->arg);
 		return -1;
 	}
 	if ((cp = conf_find_program(c, s->arg, nlen)) == NULL) {
@@ -68,6 +71,11 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 		return -1;
 	}
 	switch (s->kind) {
+	case 'f':
+		if (settings_set_forward(cp, eq + 1, why, sizeof(why)) == 0)
+			return 0;
+		snprintf(err, len, "--forward: %s: %s", cp->name, why);
+		return -1;
 	case 'r':
 		set[cp - c->progs] |= SET_READY;
 		return set_ready(cp, eq + 1, err, len);

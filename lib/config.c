@@ -60,6 +60,7 @@ static const struct {
 	[K_COLOR] = { "color", 1, 0, 0 },
 	[K_TIMESTAMPS] = { "timestamps", 1, 0, 0 },
 	[K_REPORT] = { "report", 1, 0, 0 },
+	[K_FORWARD] = { "forward", 0, 1, 0 },
 };
 
 _Static_assert(K_COUNT <= CONF_KEYS, "struct conf: key_line too short");
@@ -339,6 +340,16 @@ set_ready(struct parser *p, struct program_settings *cp, const char *v)
 }
 
 static int
+set_forward(struct parser *p, struct program_settings *cp, const char *v)
+{
+	char why[256];
+
+	if (settings_set_forward(cp, v, why, sizeof(why)) == 0)
+		return 0;
+	return conf_fail(p, p->line, "forward: %s", why);
+}
+
+static int
 set_program_key(struct parser *p, int k, const char *v)
 {
 	struct program_settings *cp = conf_current(p);
@@ -371,6 +382,7 @@ set_program_key(struct parser *p, int k, const char *v)
 	case K_ENV: return add_env_line(p, &w->line_env, v);
 	case K_ENV_FILE: return load_env_file(p, v, &cp->env);
 	case K_OUTPUT: return set_output(p, cp, v);
+	case K_FORWARD: return set_forward(p, cp, v);
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "descend.h"
+#include "procfs.h"
 
 /* Enough rounds for any real process tree; a fork bomb gets SIGKILL later. */
 #define MAX_ROUNDS 64
@@ -27,20 +28,12 @@ struct table {
 static int
 read_stat(pid_t pid, struct proc *p)
 {
-	char path[64], buf[512], *s;
-	ssize_t n;
-	int fd;
+	char buf[512], *s;
 	long ppid, pgid;
 	char state;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (procfs_read(pid, "stat", buf, sizeof(buf)) == -1)
 		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	/* the command name may hold ')' and blanks: parse after the last ')' */
 	if ((s = strrchr(buf, ')')) == NULL ||
 	    sscanf(s + 1, " %c %ld %ld", &state, &ppid, &pgid) != 3)

@@ -45,10 +45,14 @@
 #include "group.h"
 #include "notify.h"
 #include "process.h"
+#include "sigq.h"
 
 static void group_stop(struct group *g, enum trigger_kind kind,
     struct program *p, int sig);
 static void group_check_done(struct group *g);
+
+/* Programs started in one turn of the loop, at most. */
+#define START_BATCH 64
 
 /* Tell the owner; what is an error's what or a STATUS= line, or NULL. */
 static void
@@ -138,32 +142,38 @@ group_start_program(struct group *g, struct program *p)
 static void group_program_ready(struct group *g, struct program *p);
 
 /*
- * Start, in the group's order, every pending program whose dependencies are
- * ready, pass after pass while a pass started something (a program ready at
- * once may let later ones start). A program that becomes ready while this
- * runs (STARTING) is seen by the next pass.
+ * Start, in the group's order, the pending programs whose dependencies are
+ * ready, a batch at a time: between batches the loop acts on what came
+ * meanwhile (an exit, a signal), so that a trigger never waits for a long
+ * start. While a batch started something, another pass follows (a program
+ * ready at once lets later ones start); one that becomes ready while the
+ * group is STARTING is seen by that pass.
  */
 static void
 group_start_due(struct group *g)
 {
-	size_t i, started;
+	size_t i, started = 0;
 
+	if (g->state == GROUP_STARTING)
+		ev_timer_start(g->host.loop, &g->start_w);
 	if (g->state != GROUP_RUNNING)
 		return;
 	g->state = GROUP_STARTING;
-	do {
-		started = 0;
-		for (i = 0; i < g->nprogs && g->state == GROUP_STARTING; i++) {
-			struct program *p = &g->progs[i];
+	for (i = 0; i < g->nprogs && g->state == GROUP_STARTING &&
+	    started < START_BATCH; i++) {
+		struct program *p = &g->progs[i];
 
-			if (p->state != PROGRAM_PENDING || !deps_ready(g, p))
-				continue;
-			started++;
-			if (group_start_program(g, p))
-				group_program_ready(g, p);
-		}
-	} while (started > 0 && g->state == GROUP_STARTING);
-	if (g->state == GROUP_STARTING)
+		if (p->state != PROGRAM_PENDING || !deps_ready(g, p))
+			continue;
+		started++;
+		if (group_start_program(g, p))
+			group_program_ready(g, p);
+	}
+	if (g->state != GROUP_STARTING)
+		return;
+	if (started > 0)
+		ev_timer_start(g->host.loop, &g->start_w);	/* 0 s: next turn */
+	else
 		g->state = GROUP_RUNNING;
 }
 
@@ -198,7 +208,8 @@ group_finish_if_idle(struct group *g)
 static int
 stop_signal_for(const struct group *g, int def)
 {
-	if (g->trigger.kind == TRIGGER_SIGNAL && g->trigger.sig != SIGTERM)
+	if (g->trigger.kind == TRIGGER_SIGNAL && (g->trigger.sig == SIGINT ||
+	    g->trigger.sig == SIGQUIT))
 		return g->trigger.sig;
 	return def;
 }
@@ -275,6 +286,7 @@ group_sweep(struct group *g)
 		emit_error(g, "read /proc", errno);
 	else if (count > 0)
 		emit(g, GE_ORPHANS, NULL, sig, count, 0, NULL);
+	ev_now_update(g->host.loop);
 	ev_timer_set(&g->sweep_w, (double)g->grace_ms / 1000.0, 0.);
 	ev_timer_start(g->host.loop, &g->sweep_w);
 }
@@ -329,9 +341,9 @@ group_find(struct group *g, pid_t pid)
 	return NULL;
 }
 
-/* Pass sig on to every running program's process group. */
+/* Job control: sig to every running program's process group. */
 static void
-forward(struct group *g, int sig)
+pass_on(struct group *g, int sig)
 {
 	size_t i;
 
@@ -339,6 +351,30 @@ forward(struct group *g, int sig)
 		if (g->progs[i].state == PROGRAM_RUNNING)
 			(void)kill(-g->progs[i].pid, sig);
 	emit(g, GE_FORWARDED, NULL, sig, 0, 0, NULL);
+}
+
+/*
+ * sig to each running program that takes it (program_takes); a terminal's
+ * resize only to the programs that write to grpsup's terminal (raw).
+ */
+static void
+forward(struct group *g, int sig)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++) {
+		struct program *p = &g->progs[i];
+		int to;
+
+		if (p->state != PROGRAM_RUNNING)
+			continue;
+		to = sig == SIGWINCH ? g->on_tty && p->set->output == OUTPUT_RAW :
+		    program_takes(p, sig);
+		if (to)
+			(void)kill(-p->pid, sig);
+		emit(g, to ? GE_FORWARDED : GE_NOT_FORWARDED, p, sig, 0, 0,
+		    NULL);
+	}
 }
 
 /* Events: each libev callback, as the table at the top says. */
@@ -430,97 +466,86 @@ on_output(enum output_event ev, const char *what, int err, void *arg)
 	}
 }
 
-static void on_stop_signal(struct ev_loop *, ev_signal *, int);
-static void on_forward_signal(struct ev_loop *, ev_signal *, int);
-static void on_job_signal(struct ev_loop *, ev_signal *, int);
-
 /*
- * Received by grpsup: the first three stop the group, the next are passed on
- * while it runs, and the last two are job control, passed on in every state.
- */
-static const struct {
-	int sig;
-	void (*cb)(struct ev_loop *, ev_signal *, int);
-} watched[] = {
-	{ SIGINT, on_stop_signal }, { SIGTERM, on_stop_signal },
-	{ SIGQUIT, on_stop_signal },
-	{ SIGHUP, on_forward_signal }, { SIGUSR1, on_forward_signal },
-	{ SIGUSR2, on_forward_signal }, { SIGWINCH, on_forward_signal },
-	{ SIGTSTP, on_job_signal }, { SIGCONT, on_job_signal },
-};
-
-_Static_assert(sizeof(watched) / sizeof(watched[0]) == GROUP_SIGNALS,
-    "group.h: GROUP_SIGNALS must count the watched signals");
-
-/* The group that owns w, one of its signal_w (at watched's index). */
-static struct group *
-group_of_signal(ev_signal *w)
-{
-	size_t i = 0;
-
-	while (watched[i].sig != w->signum)
-		i++;
-	return container_of(w - i, struct group, signal_w);
-}
-
-static void
-on_stop_signal(struct ev_loop *loop, ev_signal *w, int revents)
-{
-	struct group *g = group_of_signal(w);
-
-	(void)loop;
-	(void)revents;
-	if (group_running(g))
-		group_stop(g, TRIGGER_SIGNAL, NULL, w->signum);
-	else if (g->state == GROUP_STOPPING || g->state == GROUP_SWEEPING)
-		group_kill_all(g);
-}
-
-static void
-on_forward_signal(struct ev_loop *loop, ev_signal *w, int revents)
-{
-	struct group *g = group_of_signal(w);
-
-	(void)loop;
-	(void)revents;
-	if (group_running(g))
-		forward(g, w->signum);
-}
-
-/*
- * Ctrl-Z stops the terminal's foreground process group: grpsup's, which the
- * programs, each in a group of its own, are not in. So grpsup passes SIGTSTP
- * on and then stops itself, as SIGTSTP's default action would have; the
- * SIGCONT of fg or bg goes on to the programs the same way. As PID 1 the
- * kernel ignores the SIGSTOP (init is not stopped from inside its
- * namespace): there SIGTSTP is only passed on.
+ * What a signal received asks (grpsup(1), SIGNALS): a stop, a hangup of the
+ * terminal, job control, or a signal to pass on to the programs that take
+ * it. The same signal from the same sender within a second counts once.
  */
 static void
-on_job_signal(struct ev_loop *loop, ev_signal *w, int revents)
+group_signal(struct group *g, const struct sigq_event *e)
 {
+	if (sigq_repeated(&g->signals, e))
+		return;
+	switch (sigq_role(e->sig)) {
+	case ROLE_HANGUP:
+		/* the kernel's HUP to a grpsup with a terminal: it hung up */
+		if (e->code != SI_KERNEL || !g->has_tty || !group_running(g))
+			break;
+		/* FALLTHROUGH */
+	case ROLE_STOP:
+		if (group_running(g))
+			group_stop(g, TRIGGER_SIGNAL, NULL, e->sig);
+		else if (g->state != GROUP_DONE)
+			group_kill_all(g);
+		return;
+	case ROLE_JOB_STOP:
+		/*
+		 * Ctrl-Z stops the terminal's foreground process group:
+		 * grpsup's, which the programs are not in. So grpsup passes it
+		 * on and stops itself, as the default action would have; as
+		 * PID 1 the kernel would ignore that SIGSTOP.
+		 */
+		pass_on(g, e->sig);
+		if (g->self != 1)
+			(void)raise(SIGSTOP);
+		return;
+	case ROLE_CONTINUE:
+		pass_on(g, e->sig);
+		return;
+	default:
+		break;
+	}
+	forward(g, e->sig);
+}
+
+static void
+on_signals(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct group *g = container_of(w, struct group, signal_w);
+	struct sigq_event e;
+
 	(void)loop;
 	(void)revents;
-	forward(group_of_signal(w), w->signum);
-	if (w->signum == SIGTSTP)
-		(void)raise(SIGSTOP);
+	while (sigq_read(&e))
+		group_signal(g, &e);
+}
+
+static void
+on_start_due(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct group *g = container_of(w, struct group, start_w);
+
+	(void)loop;
+	(void)revents;
+	if (g->state != GROUP_STARTING)
+		return;
+	g->state = GROUP_RUNNING;
+	group_start_due(g);
 }
 
 /* Set-up and run. */
 
 static void
-watch_events(struct group *g)
+watch_events(struct group *g, int fd)
 {
-	size_t i;
-
 	ev_child_init(&g->child_w, on_child, 0, 0);
 	ev_child_start(g->host.loop, &g->child_w);
-	for (i = 0; i < GROUP_SIGNALS; i++) {
-		ev_signal_init(&g->signal_w[i], watched[i].cb, watched[i].sig);
-		ev_signal_start(g->host.loop, &g->signal_w[i]);
-	}
+	ev_io_init(&g->signal_w, on_signals, fd, EV_READ);
+	ev_io_start(g->host.loop, &g->signal_w);
 	spawn_changed_signals(&g->changed);	/* every handler is in place */
 	ev_init(&g->timeout_w, on_timeout);
 	ev_init(&g->sweep_w, on_sweep_deadline);
+	ev_init(&g->start_w, on_start_due);
 	g->host.on_event = on_program;
 	g->host.event_arg = g;
 }
@@ -531,9 +556,9 @@ unwatch_all(struct group *g)
 	struct ev_loop *loop = g->host.loop;
 	size_t i;
 
-	for (i = 0; i < GROUP_SIGNALS; i++)
-		ev_signal_stop(loop, &g->signal_w[i]);
+	ev_io_stop(loop, &g->signal_w);
 	ev_child_stop(loop, &g->child_w);
+	ev_timer_stop(loop, &g->start_w);
 	ev_timer_stop(loop, &g->timeout_w);
 	ev_timer_stop(loop, &g->sweep_w);
 	for (i = 0; i < g->nprogs; i++) {
@@ -553,6 +578,8 @@ group_setup_process(struct group *g)
 
 	process_setup();
 	g->self = getpid();
+	g->has_tty = process_has_terminal();
+	g->on_tty = isatty(STDOUT_FILENO) || isatty(STDERR_FILENO);
 	if (process_raise_nofile(&g->nofile))
 		g->host.nofile = &g->nofile;
 	g->host.changed = &g->changed;
@@ -579,14 +606,20 @@ group_setup_process(struct group *g)
 int
 group_run(struct group *g)
 {
-	if (group_prepare(g) == -1 || group_setup_process(g) == -1)
+	int fd;
+
+	if ((fd = sigq_open()) == -1 || group_prepare(g) == -1 ||
+	    group_setup_process(g) == -1)
 		return -1;
-	watch_events(g);
+	watch_events(g, fd);
 	if (g->timeout_ms > 0) {
+		ev_now_update(g->host.loop);	/* parsing took time */
 		ev_timer_set(&g->timeout_w, (double)g->timeout_ms / 1000.0, 0.);
 		ev_timer_start(g->host.loop, &g->timeout_w);
 	}
 	g->state = GROUP_RUNNING;
+	/* signals that came while grpsup read its files act before a start */
+	on_signals(g->host.loop, &g->signal_w, EV_READ);
 	group_start_due(g);
 	group_check_done(g);	/* nothing may have started at all */
 	if (g->state != GROUP_DONE)

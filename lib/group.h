@@ -11,6 +11,7 @@
 #include "output.h"
 #include "program.h"
 #include "settings.h"
+#include "sigq.h"
 #include "strv.h"
 
 struct group;
@@ -52,7 +53,8 @@ enum group_event_kind {
 	GE_STOPPING,		/* the group begins to stop: see trigger */
 	GE_SIGNALLED,		/* prog was sent sig */
 	GE_GRACE_EXPIRED,	/* prog outlived its grace: SIGKILL */
-	GE_FORWARDED,		/* sig was forwarded to the programs */
+	GE_FORWARDED,		/* sig was passed on: to prog, or (NULL) all */
+	GE_NOT_FORWARDED,	/* prog was not sent sig: it does not take it */
 	GE_KILL_ALL,		/* a second stop signal: SIGKILL to everything */
 	GE_EXITED,		/* prog was reaped */
 	GE_ORPHANS,		/* count leftover descendants were sent sig */
@@ -71,9 +73,6 @@ struct group_event {
 
 typedef void group_event_fn(const struct group *, const struct group_event *,
     void *);
-
-/* The signals grpsup watches (group.c has the table). */
-#define GROUP_SIGNALS 9
 
 struct group {
 	/* Set by the caller between group_init and group_run. */
@@ -100,7 +99,11 @@ struct group {
 				   a failure (141) there; (size_t)-1: never */
 	pid_t self;
 	ev_child child_w;
-	ev_signal signal_w[GROUP_SIGNALS];
+	ev_io signal_w;		/* the signals received (sigq.h) */
+	struct sigq_memory signals;	/* the last of each that counted */
+	int has_tty;		/* grpsup has a controlling terminal */
+	int on_tty;		/* its stdout or stderr is a terminal */
+	ev_timer start_w;	/* the next batch of starts */
 	ev_timer timeout_w;
 	ev_timer sweep_w;	/* the leftover descendants' grace */
 	struct notify_manager manager;	/* grpsup's own NOTIFY_SOCKET */

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -34,6 +35,17 @@ process_raise_nofile(struct rlimit *was)
 	more = *was;
 	more.rlim_cur = more.rlim_max;
 	return setrlimit(RLIMIT_NOFILE, &more) == 0;
+}
+
+int
+process_has_terminal(void)
+{
+	int fd = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+
+	if (fd == -1)
+		return 0;
+	close(fd);
+	return 1;
 }
 
 int

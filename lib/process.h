@@ -21,6 +21,9 @@ void process_setup(void);
  */
 int process_raise_nofile(struct rlimit *was);
 
+/* process_has_terminal: whether this process has a controlling terminal. */
+int process_has_terminal(void);
+
 /* process_has_children: whether a child remains, running or not reaped. */
 int process_has_children(void);
 

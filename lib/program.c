@@ -10,6 +10,7 @@
 #include "container.h"
 #include "env.h"
 #include "notify.h"
+#include "procfs.h"
 #include "program.h"
 
 extern char **environ;
@@ -211,6 +212,7 @@ program_await_ready(struct program *p)
 	    p->host->out->devnull_w, p->host->out->devnull_w);
 
 	if (p->set->ready_timeout_ms > 0) {
+		ev_now_update(loop);	/* deadlines count from now */
 		ev_timer_set(&p->ready_timer, (double)p->set->ready_timeout_ms /
 		    1000.0, 0.);
 		ev_timer_start(loop, &p->ready_timer);
@@ -260,11 +262,31 @@ program_signal(struct program *p, int sig)
 		(void)kill(-p->pid, SIGCONT);
 	p->sent_signal = sig;
 	if (sig != SIGKILL) {
+		ev_now_update(p->host->loop);	/* deadlines count from now */
 		ev_timer_set(&p->grace_timer, (double)p->set->grace_ms / 1000.0,
 		    0.);
 		ev_timer_start(p->host->loop, &p->grace_timer);
 	}
 	return r;
+}
+
+int
+program_takes(const struct program *p, int sig)
+{
+	sigset_t caught;
+
+	switch (p->set->forward) {
+	case FORWARD_ALL:
+		return 1;
+	case FORWARD_NONE:
+		return 0;
+	case FORWARD_LISTED:
+		return sigismember(&p->set->forward_list, sig) == 1;
+	default:
+		sigemptyset(&caught);
+		return procfs_signals(p->pid, &caught, NULL) == 0 &&
+		    sigismember(&caught, sig) == 1;
+	}
 }
 
 void

@@ -173,6 +173,13 @@ int program_mark_ready(struct program *p);
  */
 int program_signal(struct program *p, int sig);
 
+/*
+ * program_takes: whether a signal grpsup passes on goes to p, as its forward
+ * setting says: by default, when its main process catches sig, so that a
+ * program that would die of it by default is never sent it.
+ */
+int program_takes(const struct program *p, int sig);
+
 /* program_kill: SIGKILL to p's whole process group, for why; its grace ends. */
 void program_kill(struct program *p, enum program_kill why);
 

@@ -5,6 +5,8 @@
 
 #include "order.h"
 #include "probespec.h"
+#include "signame.h"
+#include "text.h"
 #include "settings.h"
 
 void
@@ -51,6 +53,36 @@ int
 settings_add_after(struct program_settings *s, const char *list)
 {
 	return order_parse_list(list, &s->after);
+}
+
+int
+settings_set_forward(struct program_settings *s, const char *v, char *why,
+    size_t len)
+{
+	char word[32];
+	size_t n;
+	int sig;
+
+	s->forward = strcmp(v, "all") == 0 ? FORWARD_ALL :
+	    strcmp(v, "none") == 0 ? FORWARD_NONE : FORWARD_LISTED;
+	if (s->forward != FORWARD_LISTED)
+		return 0;
+	sigemptyset(&s->forward_list);
+	for (;;) {
+		v += strspn(v, " \t");
+		n = strcspn(v, ", \t");
+		snprintf(word, sizeof(word), "%.*s", (int)n, v);
+		if (n == 0 || n >= sizeof(word) || (sig = signal_parse(word)) == -1)
+			return text_fail(why, len, "invalid signal '%.*s' (SIG,... "
+			    "or all or none)", (int)(n > 40 ? 40 : n), v);
+		sigaddset(&s->forward_list, sig);
+		v += n + strspn(v + n, " \t");
+		if (*v == '\0')
+			return 0;
+		if (*v++ != ',')
+			return text_fail(why, len, "expected signals separated "
+			    "by commas");
+	}
 }
 
 int

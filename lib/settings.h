@@ -1,6 +1,7 @@
 #ifndef GRPSUP_SETTINGS_H
 #define GRPSUP_SETTINGS_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,14 @@ enum output_mode {
 
 /* When labels are coloured (--color, color =). */
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Which of the signals grpsup passes on a program gets (forward =). */
+enum forward_mode {
+	FORWARD_CAUGHT,		/* those its main process catches: the default */
+	FORWARD_LISTED,		/* those of its forward list */
+	FORWARD_ALL,
+	FORWARD_NONE,
+};
 
 /*
  * What one program is told to be, as the command line or a file says it:
@@ -35,6 +44,8 @@ struct program_settings {
 	int64_t ready_timeout_ms;	/* -1: the default */
 	int oneshot;		/* a task: ready, and no stop trigger, on exit 0 */
 	enum output_mode output;
+	enum forward_mode forward;
+	sigset_t forward_list;	/* FORWARD_LISTED: these */
 };
 
 /*
@@ -60,6 +71,14 @@ int settings_set_ready(struct program_settings *s, const char *probe,
  * with errno EINVAL for a list that is not that, or ENOMEM.
  */
 int settings_add_after(struct program_settings *s, const char *list);
+
+/*
+ * settings_set_forward: s's forward setting from v: "all", "none", or
+ * signals separated by commas ("HUP, USR1"). Returns 0, or -1 with a
+ * one-line reason in why (of size len).
+ */
+int settings_set_forward(struct program_settings *s, const char *v,
+    char *why, size_t len);
 
 /*
  * settings_oneshot_probe: whether s is a oneshot with a probe, which is

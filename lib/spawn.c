@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "procfs.h"
 #include "spawn.h"
 
 #define DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin"
@@ -293,48 +294,6 @@ spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
 	return pid;
 }
 
-/* Add the signals of a /proc/self/status mask ("SigIgn:\t...") to set. */
-static void
-add_mask(sigset_t *set, const char *hex)
-{
-	size_t n = strspn(hex, "0123456789abcdef"), i;
-	int sig = 1, bit;
-
-	for (i = n; i-- > 0; ) {
-		int v = hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10;
-
-		for (bit = 0; bit < 4 && sig < NSIG; bit++, sig++)
-			if (v & (1 << bit))
-				sigaddset(set, sig);
-	}
-}
-
-/* The kernel's own view, in one read: caught (SigCgt) and ignored (SigIgn). */
-static int
-changed_from_proc(sigset_t *set)
-{
-	char buf[4096], *line;
-	int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC), found = 0;
-	ssize_t n;
-
-	if (fd == -1)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	for (line = buf; line != NULL; line = strchr(line, '\n')) {
-		line += *line == '\n';
-		if (strncmp(line, "SigIgn:\t", 8) == 0 ||
-		    strncmp(line, "SigCgt:\t", 8) == 0) {
-			add_mask(set, line + 8);
-			found++;
-		}
-	}
-	return found == 2 ? 0 : -1;
-}
-
 void
 spawn_changed_signals(sigset_t *set)
 {
@@ -342,7 +301,7 @@ spawn_changed_signals(sigset_t *set)
 	int sig;
 
 	sigemptyset(set);
-	if (changed_from_proc(set) == 0)
+	if (procfs_signals(0, set, set) == 0)
 		return;
 	sigemptyset(set);
 	for (sig = 1; sig < NSIG; sig++) {

@@ -66,6 +66,8 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 
 @test "--exit-code-from gives that program's status" {
 	run -0 "$GRPSUP" -q -n server,client -e client "$(on_term 7)" "$(after 0 ready-7)"
+	# the first run's file would let the client go before the server's trap
+	rm ready-7
 	run -7 "$GRPSUP" -q -n server,client -e server "$(on_term 7)" "$(after 0 ready-7)"
 	run -143 "$GRPSUP" -q -n server,client -e server 'sleep 30' 'true'
 }

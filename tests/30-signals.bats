@@ -8,7 +8,7 @@ load helpers
 # except for the stop signals, which it records and then exits 0 on.
 recorder() {
 	local name=$1
-	echo "for s in HUP USR1 USR2 WINCH; do trap \"echo \$s >> got-$name\" \$s; done; for s in INT TERM QUIT; do trap \"echo \$s >> got-$name; exit 0\" \$s; done; touch ready-$name; while :; do sleep 0.01; done"
+	echo "for s in HUP USR1 USR2 WINCH ALRM VTALRM PROF SYS XCPU URG IO 16 40; do trap \"echo \$s >> got-$name\" \$s; done; for s in INT TERM QUIT; do trap \"echo \$s >> got-$name; exit 0\" \$s; done; touch ready-$name; while :; do sleep 0.01; done"
 }
 
 @test "SIGTERM to grpsup: each program gets TERM, grpsup dies of TERM" {
@@ -66,11 +66,11 @@ INT"
 	refute_output --partial "grace"
 }
 
-@test "SIGHUP, SIGUSR1, SIGUSR2 and SIGWINCH are forwarded and change nothing" {
+@test "the signals a program catches are forwarded to it and change nothing" {
 	start_grpsup -q -n a,b "$(recorder a)" "$(recorder b)"
 	wait_for test -e ready-a -a -e ready-b
-	for s in HUP USR1 USR2 WINCH; do
-		kill -$s "$GPID"
+	for s in HUP USR1 USR2 ALRM VTALRM PROF SYS XCPU URG IO 16 40; do
+		kill -s $s "$GPID"
 		wait_for grep -qx $s got-a
 		wait_for grep -qx $s got-b
 	done
@@ -80,7 +80,42 @@ INT"
 	assert_equal "$(cat got-a)" "HUP
 USR1
 USR2
-WINCH
+ALRM
+VTALRM
+PROF
+SYS
+XCPU
+URG
+IO
+16
+40
+TERM"
+}
+
+@test "a fault's signal sent by another process neither kills grpsup nor a program" {
+	start_grpsup -v -n a 'sleep 30'
+	wait_for child_runs "$GPID" sleep
+	for s in SEGV BUS ILL FPE TRAP ABRT; do
+		kill -s $s "$GPID"
+		wait_for grep -q "a: not sent SIG$s (it does not catch it)" err
+	done
+	alive "$GPID"
+	child_runs "$GPID" sleep
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+}
+
+@test "SIGWINCH goes only to programs on grpsup's terminal, not to labelled ones" {
+	start_grpsup -v -n a "$(recorder a)"
+	wait_for test -e ready-a
+	kill -WINCH "$GPID"
+	wait_for grep -q "a: not sent SIGWINCH (not on grpsup's terminal)" err
+	kill -USR1 "$GPID"
+	wait_for grep -qx USR1 got-a
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$(cat got-a)" "USR1
 TERM"
 }
 
@@ -136,10 +171,118 @@ TERM"
 	assert_equal "$(cat got-a)" "INT"
 }
 
-@test "a program killed by a forwarded signal stops the group" {
-	start_grpsup -q -n a,b 'sleep 30' 'sleep 31'
+@test "a signal a program would die of is not forwarded to it; --forward sends it" {
+	start_grpsup -v -n a,b 'sleep 30' 'sleep 31'
+	wait_for has_children "$GPID" 2
+	kill -HUP "$GPID"
+	wait_for grep -q "a: not sent SIGHUP (it does not catch it)" err
+	wait_for grep -q "b: not sent SIGHUP (it does not catch it)" err
+	has_children "$GPID" 2
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	start_grpsup -q --forward a=HUP,USR1 -n a,b 'sleep 30' 'sleep 31'
 	wait_for has_children "$GPID" 2
 	kill -HUP "$GPID"
 	finish_grpsup
 	assert_equal "$END" "exit 129"
+}
+
+@test "forward = none and all in a file" {
+	cat > grpsup.conf <<-CONF
+	[program:deaf]
+	command = $(recorder deaf)
+	forward = none
+	[program:all]
+	command = sleep 30
+	forward = all
+	CONF
+	start_grpsup -v
+	wait_for test -e ready-deaf
+	kill -USR1 "$GPID"
+	wait_for grep -q "deaf: not sent SIGUSR1 (its forward setting)" err
+	finish_grpsup
+	assert_equal "$END" "exit 138"
+	run cat got-deaf
+	assert_output "TERM"
+}
+
+# A program that takes half a second to stop on TERM, then exits 0.
+slow_stopper() {
+	echo "python3 -c 'import signal, sys, time
+def stop(*a):
+    time.sleep(0.5)
+    sys.exit(0)
+signal.signal(signal.SIGTERM, stop)
+open(\"ready\", \"w\").close()
+while True: time.sleep(1)'"
+}
+
+@test "the same stop signal from the same sender within a second counts once" {
+	start_grpsup -g 10s -n slow "$(slow_stopper)"
+	wait_for test -e ready
+	# kill PID, then kill -PGID: one sender, twice within milliseconds
+	python3 -c 'import os, signal, sys, time
+os.kill(int(sys.argv[1]), signal.SIGTERM)
+time.sleep(0.05)
+os.kill(int(sys.argv[1]), signal.SIGTERM)' "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	run cat err
+	refute_output --partial "second stop signal"
+	assert_line "grpsup |   slow: exited with status 0 after SIGTERM"
+}
+
+@test "coreutils timeout stops grpsup gracefully, never with SIGKILL" {
+	for i in 1 2 3 4 5; do
+		rm -f ready
+		run -124 timeout 0.5 "$GRPSUP" -g 10s -n slow "$(slow_stopper)"
+		refute_output --partial "second stop signal"
+		assert_line "grpsup |   slow: exited with status 0 after SIGTERM"
+	done
+}
+
+@test "an exit during a long start is acted on at once: the rest never start" {
+	local args=() i
+	for ((i = 0; i < 1000; i++)); do args+=("sleep 3$i"); done
+	run --separate-stderr -1 "$GRPSUP" false "${args[@]}"
+	use_stderr
+	assert_line --partial "false exited with status 1: stopping the group"
+	assert_line --regexp "^grpsup +\|   sleep-[0-9]+: never started$"
+}
+
+@test "SIGTERM during a long start stops it at once" {
+	local args=() i
+	for ((i = 0; i < 1500; i++)); do args+=("sleep 3$i"); done
+	start_grpsup "${args[@]}"
+	wait_for has_children "$GPID" 1
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	run grep -c "never started" err
+	[ "$output" -gt 0 ]
+}
+
+@test "a signal that comes while grpsup reads its file is acted on, not fatal" {
+	python3 -c 'for i in range(20000): print("[program:p%d]\ncommand = sleep 30" % i)' > grpsup.conf
+	start_grpsup -v
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	run cat err
+	assert_line "grpsup | SIGTERM received: stopping the group"
+	refute_line --partial "started, pid"
+}
+
+@test "a deadline set late in a long start counts from when it is set" {
+	{
+		for ((i = 0; i < 800; i++)); do printf '[program:s%d]\ncommand = sleep 30\n' $i; done
+		printf '[program:late]\ncommand = sleep 30\nready = file:never\nready-timeout = 1s\n'
+	} > grpsup.conf
+	run -124 "$GRPSUP" -q --report report.json
+	python3 -c 'import json, sys
+r = json.load(open("report.json"))
+late = [p for p in r["programs"] if p["name"] == "late"][0]
+waited = late["ended"] - late["started"]
+sys.exit(0 if waited >= 1.0 else "late waited %.3f s, not 1 s" % waited)'
 }

@@ -66,7 +66,9 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 	kill -TERM "$GPID"
 	wait_for grep -q leftover err
 	alive "$daemon"
-	kill -TERM "$GPID"
+	# another stop signal (the same one from the same sender within a
+	# second would count once)
+	kill -INT "$GPID"
 	finish_grpsup
 	dead "$daemon"
 }
