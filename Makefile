@@ -30,11 +30,11 @@ GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 # The library, by layer (make lint checks that calls only go down):
 LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
-	lib/groupprep.o lib/identity.o lib/notify.o lib/order.o lib/output.o \
-	lib/probe.o lib/probespec.o lib/process.o lib/procfile.o lib/procfs.o \
-	lib/program.o lib/report.o \
-	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o lib/text.o \
-	lib/verdict.o lib/writer.o
+	lib/groupprep.o lib/grouprun.o lib/identity.o lib/notify.o \
+	lib/order.o lib/output.o lib/probe.o lib/probespec.o lib/process.o \
+	lib/procfile.o lib/procfs.o lib/program.o lib/report.o \
+	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o \
+	lib/text.o lib/verdict.o lib/writer.o
 LIB = lib/libgrpsup.a
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
@@ -151,7 +151,7 @@ LAYERS = \
 	"system: procfs sigq spawn writer notify descend process probe" \
 	"files: confparse procfile confcheck config" \
 	"program: output program" \
-	"group: groupprep group verdict report"
+	"group: groupprep group grouprun verdict report"
 
 # make lint: the layers of lib/ on its objects, and the man pages (mandoc,
 # style notes included, every cross-reference checked).

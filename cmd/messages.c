@@ -205,6 +205,11 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_ERROR:
 		say("%s: %s", e->what, strerror(e->err));
 		return;
+	case GE_PAUSED:
+		say("%s: stopped by %s%s", p->set->name, sig_name(e->sig),
+		    e->sig == SIGTTIN || e->sig == SIGTTOU ? " (it wants the "
+		    "terminal, which it does not lead)" : "");
+		return;
 	default:
 		break;
 	}

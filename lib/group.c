@@ -1,34 +1,36 @@
 /*
- * The group's lifecycle. Every libev callback here, and every report of a
- * program's or the output's own watchers, is an event; this table is what
- * each one does in each state ("stop" is the move to STOPPING: every running
- * program gets its stop signal, the pending ones never start).
+ * The group's lifecycle: its states and the transitions between them.
+ * grouprun.c turns each libev event into one of the transitions here; this
+ * table is what each event does in each state ("stop" is the move to
+ * STOPPING: every running program gets its stop signal, the pending ones
+ * never start).
  *
- * event                STARTING, RUNNING        STOPPING         SWEEPING
- * -------------------  -----------------------  ---------------  ----------
- * on_child             a oneshot's 0: ready,    record the exit; when no
- *                      and when all are done,   none runs: DONE, child is
- *                      stop "finished"; any     or SWEEPING if   left: DONE
- *                      other exit: stop         children remain
- * on_program READY     start the programs that  -                -
- *                      waited for it
- * on_program STATUS    said (-v)                said (-v)        -
- * on_program           stop (124)               -                -
- *   READY_TIMEOUT
- * on_program           -                        said (the        -
- *   GRACE_EXPIRED                               program SIGKILLed
- *                                               its group)
- * on_timeout           stop (124)               -                -
- * on_stop_signal       stop                     SIGKILL to all   SIGKILL to all
- * on_forward_signal    forward                  -                -
- * on_job_signal        forward; on TSTP, stop grpsup itself: in every state
- * on_sweep_deadline    -                        -                SIGKILL to
- *                                                                leftovers
- * on_output BROKEN     stop (141 counted)       -                -
- * on_output CHANGED    -                        maybe DONE       maybe DONE
+ * event                  STARTING, RUNNING        STOPPING        SWEEPING
+ * ---------------------  -----------------------  --------------  ----------
+ * a program exits        a oneshot's 0: ready,    record the      when no
+ *   (group_program_      and when all are done,   exit; none      child is
+ *   ended)               stop "finished"; any     runs: DONE, or  left: DONE
+ *                        other exit: stop         SWEEPING while
+ *                                                 children remain
+ * a program stops        said; the one that leads the terminal stops the
+ *   (..._paused)         group as one job: in every state
+ * a program is ready     start the programs       -               -
+ *   (probe, READY=1)     that waited for it
+ * ready-timeout          stop (124)               -               -
+ * a program's grace      -                        it SIGKILLs its -
+ *   passes                                        group; said
+ * --timeout passes       stop (124)               -               -
+ * TERM INT QUIT PWR,     stop                     SIGKILL to all  SIGKILL
+ *   a terminal's HUP                                              to all
+ * TSTP TTIN TTOU, CONT   passed on to every program; TSTP... stop grpsup
+ * any other signal       to the programs that take it (program_forward)
+ * the sweep's grace      -                        -               SIGKILL to
+ *   passes                                                        leftovers
+ * output lost its reader stop (141 counted)       -               -
+ * output drained         -                        maybe DONE      maybe DONE
  *
  * IDLE becomes RUNNING in group_run; RUNNING is STARTING while the due
- * programs are being started (a start may make others due: one more pass).
+ * programs are being started, a batch a turn of the loop (group_start_due).
  * DONE ends the loop.
  */
 #include <errno.h>
@@ -40,22 +42,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "container.h"
 #include "descend.h"
 #include "group.h"
+#include "grouplife.h"
 #include "notify.h"
 #include "process.h"
 #include "sigq.h"
 
-static void group_stop(struct group *g, enum trigger_kind kind,
-    struct program *p, int sig);
-static void group_check_done(struct group *g);
-
-/* Programs started in one turn of the loop, at most. */
-#define START_BATCH 64
-
 /* Tell the owner; what is an error's what or a STATUS= line, or NULL. */
-static void
+void
 emit(struct group *g, enum group_event_kind kind, const struct program *p,
     int sig, long count, int err, const char *what)
 {
@@ -65,13 +60,13 @@ emit(struct group *g, enum group_event_kind kind, const struct program *p,
 		g->on_event(g, &e, g->event_arg);
 }
 
-static void
+void
 emit_error(struct group *g, const char *what, int err)
 {
 	emit(g, GE_ERROR, NULL, 0, 0, err, what);
 }
 
-static int
+int
 group_running(const struct group *g)
 {
 	return g->state == GROUP_STARTING || g->state == GROUP_RUNNING;
@@ -139,8 +134,6 @@ group_start_program(struct group *g, struct program *p)
 	}
 }
 
-static void group_program_ready(struct group *g, struct program *p);
-
 /*
  * Start, in the group's order, the pending programs whose dependencies are
  * ready, a batch at a time: between batches the loop acts on what came
@@ -149,7 +142,7 @@ static void group_program_ready(struct group *g, struct program *p);
  * ready at once lets later ones start); one that becomes ready while the
  * group is STARTING is seen by that pass.
  */
-static void
+void
 group_start_due(struct group *g)
 {
 	size_t i, started = 0;
@@ -178,7 +171,7 @@ group_start_due(struct group *g)
 }
 
 /* Its dependents may start now; so may grpsup's manager hear of it. */
-static void
+void
 group_program_ready(struct group *g, struct program *p)
 {
 	if (!program_mark_ready(p))
@@ -218,7 +211,7 @@ stop_signal_for(const struct group *g, int def)
  * RUNNING to STOPPING, once, on the first trigger: every running program is
  * asked to stop, the pending ones never start.
  */
-static void
+void
 group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
 {
 	size_t i;
@@ -292,7 +285,7 @@ group_sweep(struct group *g)
 }
 
 /* STOPPING or SWEEPING to DONE once nothing runs and all output is out. */
-static void
+void
 group_check_done(struct group *g)
 {
 	size_t i;
@@ -313,9 +306,11 @@ group_check_done(struct group *g)
 	ev_break(g->host.loop, EVBREAK_ALL);
 }
 
-static void
+void
 group_program_ended(struct group *g, struct program *p, int wstatus)
 {
+	if (program_leads_terminal(p))
+		process_give_terminal(g->host.tty_fd, getpgrp());
 	program_ended(p, wstatus, !group_running(g));
 	g->exits[g->nexits++] = p;
 	emit(g, GE_EXITED, p, 0, 0, 0, NULL);
@@ -329,7 +324,7 @@ group_program_ended(struct group *g, struct program *p, int wstatus)
 	}
 }
 
-static struct program *
+struct program *
 group_find(struct group *g, pid_t pid)
 {
 	size_t i;
@@ -353,117 +348,52 @@ pass_on(struct group *g, int sig)
 	emit(g, GE_FORWARDED, NULL, sig, 0, 0, NULL);
 }
 
-/*
- * sig to each running program that takes it (program_takes); a terminal's
- * resize only to the programs that write to grpsup's terminal (raw).
- */
+/* sig to each running program that takes it (program_forward). */
 static void
 forward(struct group *g, int sig)
 {
 	size_t i;
 
-	for (i = 0; i < g->nprogs; i++) {
-		struct program *p = &g->progs[i];
-		int to;
-
-		if (p->state != PROGRAM_RUNNING)
-			continue;
-		to = sig == SIGWINCH ? g->on_tty && p->set->output == OUTPUT_RAW :
-		    program_takes(p, sig);
-		if (to)
-			(void)kill(-p->pid, sig);
-		emit(g, to ? GE_FORWARDED : GE_NOT_FORWARDED, p, sig, 0, 0,
-		    NULL);
-	}
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].state == PROGRAM_RUNNING)
+			emit(g, program_forward(&g->progs[i], sig, g->on_tty) ?
+			    GE_FORWARDED : GE_NOT_FORWARDED, &g->progs[i], sig,
+			    0, 0, NULL);
 }
 
-/* Events: each libev callback, as the table at the top says. */
-
-/* libev reaps every child, adopted orphans too: one watcher for all pids. */
-static void
-on_child(struct ev_loop *loop, ev_child *w, int revents)
+/*
+ * A program stopped (WUNTRACED): said at once, never a silent hang. When
+ * the program that leads grpsup's terminal is stopped by job control, the
+ * group acts as one job: the terminal comes back, the others stop, and so
+ * does grpsup (a shell's prompt returns; fg continues them all).
+ */
+void
+group_program_paused(struct group *g, struct program *p, int sig)
 {
-	struct group *g = container_of(w, struct group, child_w);
-	struct program *p = group_find(g, w->rpid);
+	emit(g, GE_PAUSED, p, sig, 0, 0, NULL);
+	if (!program_leads_terminal(p) || sigq_role(sig) != ROLE_JOB_STOP)
+		return;
+	process_give_terminal(g->host.tty_fd, getpgrp());
+	pass_on(g, SIGTSTP);
+	if (g->self != 1)
+		(void)raise(SIGSTOP);
+}
+
+/*
+ * fg or bg: everything goes on; in the foreground again (fg), the program
+ * that led the terminal leads it again.
+ */
+static void
+group_continue(struct group *g)
+{
 	size_t i;
 
-	(void)loop;
-	(void)revents;
-	if (p != NULL)
-		group_program_ended(g, p, w->rstatus);
-	else
-		for (i = 0; i < g->nprogs; i++)
-			if (probe_reaped(g->progs[i].probe, w->rpid,
-			    w->rstatus))
-				break;
-	group_check_done(g);
-}
-
-static void
-on_program(struct program *p, enum program_event ev, const char *text,
-    void *arg)
-{
-	struct group *g = arg;
-
-	switch (ev) {
-	case PROGRAM_READY:
-		group_program_ready(g, p);
-		return;
-	case PROGRAM_STATUS:
-		emit(g, GE_STATUS, p, 0, 0, 0, text);
-		return;
-	case PROGRAM_READY_TIMEOUT:
-		group_stop(g, TRIGGER_READY_TIMEOUT, p, 0);
-		return;
-	case PROGRAM_GRACE_EXPIRED:
-		emit(g, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0, NULL);
-		return;
-	}
-}
-
-static void
-on_timeout(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	(void)loop;
-	(void)revents;
-	group_stop(container_of(w, struct group, timeout_w), TRIGGER_TIMEOUT,
-	    NULL, 0);
-}
-
-static void
-on_sweep_deadline(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct group *g = container_of(w, struct group, sweep_w);
-	long n;
-
-	(void)loop;
-	(void)revents;
-	n = descendants_signal(g->self, SIGKILL, NULL, 0);
-	if (n == -1)
-		emit_error(g, "read /proc", errno);
-	else if (n > 0)
-		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
-}
-
-static void
-on_output(enum output_event ev, const char *what, int err, void *arg)
-{
-	struct group *g = arg;
-
-	switch (ev) {
-	case OUTPUT_BROKEN:
-		if (g->epipe_at != (size_t)-1 || !group_running(g))
-			return;
-		g->epipe_at = g->nexits;
-		group_stop(g, TRIGGER_EPIPE, NULL, 0);
-		return;
-	case OUTPUT_ERROR:
-		emit_error(g, what, err);
-		return;
-	case OUTPUT_CHANGED:
-		group_check_done(g);
-		return;
-	}
+	for (i = 0; i < g->nprogs && g->host.tty_fd >= 0; i++)
+		if (g->progs[i].state == PROGRAM_RUNNING &&
+		    g->progs[i].set->output == OUTPUT_RAW &&
+		    tcgetpgrp(g->host.tty_fd) == getpgrp())
+			process_give_terminal(g->host.tty_fd, g->progs[i].pid);
+	pass_on(g, SIGCONT);
 }
 
 /*
@@ -471,7 +401,7 @@ on_output(enum output_event ev, const char *what, int err, void *arg)
  * terminal, job control, or a signal to pass on to the programs that take
  * it. The same signal from the same sender within a second counts once.
  */
-static void
+void
 group_signal(struct group *g, const struct sigq_event *e)
 {
 	if (sigq_repeated(&g->signals, e))
@@ -500,7 +430,7 @@ group_signal(struct group *g, const struct sigq_event *e)
 			(void)raise(SIGSTOP);
 		return;
 	case ROLE_CONTINUE:
-		pass_on(g, e->sig);
+		group_continue(g);
 		return;
 	default:
 		break;
@@ -508,122 +438,3 @@ group_signal(struct group *g, const struct sigq_event *e)
 	forward(g, e->sig);
 }
 
-static void
-on_signals(struct ev_loop *loop, ev_io *w, int revents)
-{
-	struct group *g = container_of(w, struct group, signal_w);
-	struct sigq_event e;
-
-	(void)loop;
-	(void)revents;
-	while (sigq_read(&e))
-		group_signal(g, &e);
-}
-
-static void
-on_start_due(struct ev_loop *loop, ev_timer *w, int revents)
-{
-	struct group *g = container_of(w, struct group, start_w);
-
-	(void)loop;
-	(void)revents;
-	if (g->state != GROUP_STARTING)
-		return;
-	g->state = GROUP_RUNNING;
-	group_start_due(g);
-}
-
-/* Set-up and run. */
-
-static void
-watch_events(struct group *g, int fd)
-{
-	ev_child_init(&g->child_w, on_child, 0, 0);
-	ev_child_start(g->host.loop, &g->child_w);
-	ev_io_init(&g->signal_w, on_signals, fd, EV_READ);
-	ev_io_start(g->host.loop, &g->signal_w);
-	spawn_changed_signals(&g->changed);	/* every handler is in place */
-	ev_init(&g->timeout_w, on_timeout);
-	ev_init(&g->sweep_w, on_sweep_deadline);
-	ev_init(&g->start_w, on_start_due);
-	g->host.on_event = on_program;
-	g->host.event_arg = g;
-}
-
-static void
-unwatch_all(struct group *g)
-{
-	struct ev_loop *loop = g->host.loop;
-	size_t i;
-
-	ev_io_stop(loop, &g->signal_w);
-	ev_child_stop(loop, &g->child_w);
-	ev_timer_stop(loop, &g->start_w);
-	ev_timer_stop(loop, &g->timeout_w);
-	ev_timer_stop(loop, &g->sweep_w);
-	for (i = 0; i < g->nprogs; i++) {
-		ev_timer_stop(loop, &g->progs[i].grace_timer);
-		program_unwatch(&g->progs[i]);
-	}
-}
-
-/*
- * The process, the loop and the output, for a run. Orphans must come to
- * grpsup (subreaper); the rest is in process_setup.
- */
-static int
-group_setup_process(struct group *g)
-{
-	size_t i;
-
-	process_setup();
-	g->self = getpid();
-	g->has_tty = process_has_terminal();
-	g->on_tty = isatty(STDOUT_FILENO) || isatty(STDERR_FILENO);
-	if (process_raise_nofile(&g->nofile))
-		g->host.nofile = &g->nofile;
-	g->host.changed = &g->changed;
-	g->host.devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (g->host.devnull == -1)
-		return -1;
-	if (notify_manager_open(&g->manager) == -1)
-		emit_error(g, "NOTIFY_SOCKET", errno);
-	g->host.loop = ev_default_loop(EVFLAG_NOENV);
-	if (g->host.loop == NULL) {
-		errno = ENOMEM;
-		return -1;
-	}
-	for (i = 0; i < g->nprogs; i++) {
-		/* notify sockets only for a run: --check opens none */
-		if (program_open_notify(&g->progs[i]) == -1)
-			return -1;
-		output_add(&g->out, &g->progs[i].output, g->settings[i].name,
-		    g->settings[i].output);
-	}
-	return output_setup(&g->out, g->host.loop, on_output, g);
-}
-
-int
-group_run(struct group *g)
-{
-	int fd;
-
-	if ((fd = sigq_open()) == -1 || group_prepare(g) == -1 ||
-	    group_setup_process(g) == -1)
-		return -1;
-	watch_events(g, fd);
-	if (g->timeout_ms > 0) {
-		ev_now_update(g->host.loop);	/* parsing took time */
-		ev_timer_set(&g->timeout_w, (double)g->timeout_ms / 1000.0, 0.);
-		ev_timer_start(g->host.loop, &g->timeout_w);
-	}
-	g->state = GROUP_RUNNING;
-	/* signals that came while grpsup read its files act before a start */
-	on_signals(g->host.loop, &g->signal_w, EV_READ);
-	group_start_due(g);
-	group_check_done(g);	/* nothing may have started at all */
-	if (g->state != GROUP_DONE)
-		ev_run(g->host.loop, 0);
-	unwatch_all(g);
-	return 0;
-}

@@ -55,6 +55,7 @@ enum group_event_kind {
 	GE_GRACE_EXPIRED,	/* prog outlived its grace: SIGKILL */
 	GE_FORWARDED,		/* sig was passed on: to prog, or (NULL) all */
 	GE_NOT_FORWARDED,	/* prog was not sent sig: it does not take it */
+	GE_PAUSED,		/* prog was stopped by sig (job control) */
 	GE_KILL_ALL,		/* a second stop signal: SIGKILL to everything */
 	GE_EXITED,		/* prog was reaped */
 	GE_ORPHANS,		/* count leftover descendants were sent sig */

@@ -34,6 +34,7 @@ group_init(struct group *g, struct program_settings *settings, size_t nprogs)
 	g->exit_from = -1;
 	g->epipe_at = (size_t)-1;
 	g->host.devnull = -1;
+	g->host.tty_fd = -1;
 	g->host.env = &g->env;
 	g->host.out = &g->out;
 	g->manager.fd = -1;

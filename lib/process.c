@@ -49,6 +49,25 @@ process_has_terminal(void)
 }
 
 int
+process_terminal_fd(void)
+{
+	return isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp() ?
+	    STDIN_FILENO : -1;
+}
+
+void
+process_give_terminal(int fd, pid_t pgid)
+{
+	sigset_t ttou, old;
+
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	(void)tcsetpgrp(fd, pgid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+int
 process_has_children(void)
 {
 	siginfo_t si;

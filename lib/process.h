@@ -3,6 +3,7 @@
 #define GRPSUP_PROCESS_H
 
 #include <sys/resource.h>
+#include <sys/types.h>
 
 /*
  * process_setup: make this process fit to supervise: an empty signal mask (a
@@ -23,6 +24,18 @@ int process_raise_nofile(struct rlimit *was);
 
 /* process_has_terminal: whether this process has a controlling terminal. */
 int process_has_terminal(void);
+
+/*
+ * process_terminal_fd: the terminal on standard input when this process's
+ * group is its foreground (it may hand the foreground on), else -1.
+ */
+int process_terminal_fd(void);
+
+/*
+ * process_give_terminal: make pgid the foreground process group of the
+ * terminal fd, also from the background (SIGTTOU is held back meanwhile).
+ */
+void process_give_terminal(int fd, pid_t pgid);
 
 /* process_has_children: whether a child remains, running or not reaped. */
 int process_has_children(void);

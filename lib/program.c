@@ -166,9 +166,11 @@ program_probe_kind(const struct program *p)
 struct spawn_attr
 program_spawn_attr(const struct program *p, char **argv, int out, int err)
 {
-	struct spawn_attr a = { argv, p->envp, p->host->devnull, out, err,
-	    p->set->directory, &p->set->id, p->host->nofile,
-	    p->host->changed };
+	struct spawn_attr a = { .argv = argv, .envp = p->envp,
+	    .fd_in = p->host->devnull, .fd_out = out, .fd_err = err,
+	    .directory = p->set->directory, .id = &p->set->id,
+	    .nofile = p->host->nofile, .reset = p->host->changed,
+	    .tty_fd = -1 };
 
 	return a;
 }
@@ -179,6 +181,8 @@ program_start(struct program *p)
 	struct spawn_attr a = program_spawn_attr(p, p->argv, -1, -1);
 	int fds[2], step = SPAWN_FORK;
 
+	a.tty_fd = p->host->tty_fd >= 0 && p->set->output == OUTPUT_RAW ?
+	    p->host->tty_fd : -1;
 	p->started = ev_time();
 	if (output_child_fds(&p->output, fds) == -1) {
 		step = SPAWN_PIPE;
@@ -287,6 +291,24 @@ program_takes(const struct program *p, int sig)
 		return procfs_signals(p->pid, &caught, NULL) == 0 &&
 		    sigismember(&caught, sig) == 1;
 	}
+}
+
+int
+program_forward(struct program *p, int sig, int on_tty)
+{
+	int to = sig == SIGWINCH ? on_tty && p->set->output == OUTPUT_RAW :
+	    program_takes(p, sig);
+
+	if (to)
+		(void)kill(-p->pid, sig);
+	return to;
+}
+
+int
+program_leads_terminal(const struct program *p)
+{
+	return p->host->tty_fd >= 0 && p->set->output == OUTPUT_RAW &&
+	    p->pid > 0 && tcgetpgrp(p->host->tty_fd) == p->pid;
 }
 
 void

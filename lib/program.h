@@ -66,6 +66,7 @@ struct program_host {
 	const struct rlimit *nofile;	/* to give children back; NULL: as is */
 	const sigset_t *changed;	/* signals not at default in grpsup */
 	struct output *out;
+	int tty_fd;		/* the terminal its one raw program leads, or -1 */
 };
 
 struct program {
@@ -179,6 +180,19 @@ int program_signal(struct program *p, int sig);
  * program that would die of it by default is never sent it.
  */
 int program_takes(const struct program *p, int sig);
+
+/*
+ * program_forward: pass sig on to p's process group when p takes it
+ * (program_takes; a terminal's resize only when p writes to grpsup's
+ * terminal, on_tty). Returns 1 when it was sent, else 0.
+ */
+int program_forward(struct program *p, int sig, int on_tty);
+
+/*
+ * program_leads_terminal: whether p is the one raw program that was given
+ * grpsup's terminal (host->tty_fd) and holds it now.
+ */
+int program_leads_terminal(const struct program *p);
 
 /* program_kill: SIGKILL to p's whole process group, for why; its grace ends. */
 void program_kill(struct program *p, enum program_kill why);

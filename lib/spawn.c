@@ -180,6 +180,9 @@ child_run(const struct spawn_attr *a, const char *found, int pipefd,
 {
 	if (setpgid(0, 0) == -1)
 		child_fail(pipefd, SPAWN_SETPGID, errno);
+	/* every signal is still blocked: no SIGTTOU for a background group */
+	if (a->tty_fd >= 0)
+		(void)tcsetpgrp(a->tty_fd, getpid());
 	/* first: a change of credentials clears the parent-death signal */
 	if (a->id != NULL && identity_apply(a->id) == -1)
 		child_fail(pipefd, SPAWN_IDENTITY, errno);

@@ -30,6 +30,8 @@ struct spawn_attr {
 	const struct rlimit *nofile;	/* RLIMIT_NOFILE to set, NULL: keep */
 	const sigset_t *reset;	/* the signals not at default in grpsup (see
 				   spawn_changed_signals); NULL: all */
+	int tty_fd;		/* >= 0: the child's group takes this terminal's
+				   foreground (tcsetpgrp); -1: it does not */
 };
 
 struct spawn_error {

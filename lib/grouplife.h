@@ -1,0 +1,50 @@
+/*
+ * The transitions of the group's lifecycle (group.c), for grouprun.c, which
+ * calls them from its libev callbacks, and for nothing else.
+ */
+#ifndef GRPSUP_GROUPLIFE_H
+#define GRPSUP_GROUPLIFE_H
+
+#include "group.h"
+#include "sigq.h"
+
+/* emit: tell g's owner of an event; what is an error's what, a STATUS=. */
+void emit(struct group *g, enum group_event_kind kind,
+    const struct program *p, int sig, long count, int err, const char *what);
+/* emit_error: tell g's owner that what failed with err; the group goes on. */
+void emit_error(struct group *g, const char *what, int err);
+
+/* group_running: g is STARTING or RUNNING (no stop trigger yet). */
+int group_running(const struct group *g);
+/* group_find: the running program whose main process is pid, or NULL. */
+struct program *group_find(struct group *g, pid_t pid);
+
+/*
+ * group_start_due: start the pending programs whose dependencies are ready,
+ * one batch now; g->start_w brings the next batch on the loop's next turn.
+ */
+void group_start_due(struct group *g);
+/* group_program_ready: p is ready: its dependents may start. */
+void group_program_ready(struct group *g, struct program *p);
+/* group_program_ended: p's main process was reaped with wstatus. */
+void group_program_ended(struct group *g, struct program *p, int wstatus);
+/* group_program_paused: p was stopped by sig (job control). */
+void group_program_paused(struct group *g, struct program *p, int sig);
+/*
+ * group_stop: the first stop trigger moves g from RUNNING to STOPPING;
+ * any later one does nothing.
+ */
+void group_stop(struct group *g, enum trigger_kind kind, struct program *p,
+    int sig);
+/*
+ * group_check_done: STOPPING to SWEEPING while descendants remain, or to
+ * DONE once nothing runs and all output is out (the loop ends).
+ */
+void group_check_done(struct group *g);
+/* group_signal: act on a signal grpsup received, as its role says. */
+void group_signal(struct group *g, const struct sigq_event *e);
+
+/* Programs started in one turn of the loop, at most. */
+#define START_BATCH 64
+
+#endif

@@ -1,0 +1,238 @@
+/*
+ * group_run: the event loop, its watchers, and their callbacks, each of
+ * which turns a libev event into a transition of the lifecycle (group.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "container.h"
+#include "descend.h"
+#include "group.h"
+#include "grouplife.h"
+#include "process.h"
+#include "sigq.h"
+
+/* libev reaps every child, adopted orphans too: one watcher for all pids. */
+static void
+on_child(struct ev_loop *loop, ev_child *w, int revents)
+{
+	struct group *g = container_of(w, struct group, child_w);
+	struct program *p = group_find(g, w->rpid);
+	size_t i;
+
+	(void)loop;
+	(void)revents;
+	if (WIFSTOPPED(w->rstatus) || WIFCONTINUED(w->rstatus)) {
+		if (p != NULL && WIFSTOPPED(w->rstatus))
+			group_program_paused(g, p, WSTOPSIG(w->rstatus));
+		return;
+	}
+	if (p != NULL)
+		group_program_ended(g, p, w->rstatus);
+	else
+		for (i = 0; i < g->nprogs; i++)
+			if (probe_reaped(g->progs[i].probe, w->rpid,
+			    w->rstatus))
+				break;
+	group_check_done(g);
+}
+
+static void
+on_program(struct program *p, enum program_event ev, const char *text,
+    void *arg)
+{
+	struct group *g = arg;
+
+	switch (ev) {
+	case PROGRAM_READY:
+		group_program_ready(g, p);
+		return;
+	case PROGRAM_STATUS:
+		emit(g, GE_STATUS, p, 0, 0, 0, text);
+		return;
+	case PROGRAM_READY_TIMEOUT:
+		group_stop(g, TRIGGER_READY_TIMEOUT, p, 0);
+		return;
+	case PROGRAM_GRACE_EXPIRED:
+		emit(g, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0, NULL);
+		return;
+	}
+}
+
+static void
+on_timeout(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	(void)loop;
+	(void)revents;
+	group_stop(container_of(w, struct group, timeout_w), TRIGGER_TIMEOUT,
+	    NULL, 0);
+}
+
+static void
+on_sweep_deadline(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct group *g = container_of(w, struct group, sweep_w);
+	long n;
+
+	(void)loop;
+	(void)revents;
+	n = descendants_signal(g->self, SIGKILL, NULL, 0);
+	if (n == -1)
+		emit_error(g, "read /proc", errno);
+	else if (n > 0)
+		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
+}
+
+static void
+on_output(enum output_event ev, const char *what, int err, void *arg)
+{
+	struct group *g = arg;
+
+	switch (ev) {
+	case OUTPUT_BROKEN:
+		if (g->epipe_at != (size_t)-1 || !group_running(g))
+			return;
+		g->epipe_at = g->nexits;
+		group_stop(g, TRIGGER_EPIPE, NULL, 0);
+		return;
+	case OUTPUT_ERROR:
+		emit_error(g, what, err);
+		return;
+	case OUTPUT_CHANGED:
+		group_check_done(g);
+		return;
+	}
+}
+
+static void
+on_signals(struct ev_loop *loop, ev_io *w, int revents)
+{
+	struct group *g = container_of(w, struct group, signal_w);
+	struct sigq_event e;
+
+	(void)loop;
+	(void)revents;
+	while (sigq_read(&e))
+		group_signal(g, &e);
+}
+
+static void
+on_start_due(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	struct group *g = container_of(w, struct group, start_w);
+
+	(void)loop;
+	(void)revents;
+	if (g->state != GROUP_STARTING)
+		return;
+	g->state = GROUP_RUNNING;
+	group_start_due(g);
+}
+
+static void
+watch_events(struct group *g, int fd)
+{
+	ev_child_init(&g->child_w, on_child, 0, 1);	/* stops too */
+	ev_child_start(g->host.loop, &g->child_w);
+	ev_io_init(&g->signal_w, on_signals, fd, EV_READ);
+	ev_io_start(g->host.loop, &g->signal_w);
+	spawn_changed_signals(&g->changed);	/* every handler is in place */
+	ev_init(&g->timeout_w, on_timeout);
+	ev_init(&g->sweep_w, on_sweep_deadline);
+	ev_init(&g->start_w, on_start_due);
+	g->host.on_event = on_program;
+	g->host.event_arg = g;
+}
+
+static void
+unwatch_all(struct group *g)
+{
+	struct ev_loop *loop = g->host.loop;
+	size_t i;
+
+	ev_io_stop(loop, &g->signal_w);
+	ev_child_stop(loop, &g->child_w);
+	ev_timer_stop(loop, &g->start_w);
+	ev_timer_stop(loop, &g->timeout_w);
+	ev_timer_stop(loop, &g->sweep_w);
+	for (i = 0; i < g->nprogs; i++) {
+		ev_timer_stop(loop, &g->progs[i].grace_timer);
+		program_unwatch(&g->progs[i]);
+	}
+}
+
+static size_t
+raw_programs(const struct group *g)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < g->nprogs; i++)
+		n += g->settings[i].output == OUTPUT_RAW;
+	return n;
+}
+
+/*
+ * The process, the loop and the output, for a run. Orphans must come to
+ * grpsup (subreaper); the rest is in process_setup.
+ */
+static int
+group_setup_process(struct group *g)
+{
+	size_t i;
+
+	process_setup();
+	g->self = getpid();
+	g->has_tty = process_has_terminal();
+	g->on_tty = isatty(STDOUT_FILENO) || isatty(STDERR_FILENO);
+	g->host.tty_fd = raw_programs(g) == 1 ? process_terminal_fd() : -1;
+	if (process_raise_nofile(&g->nofile))
+		g->host.nofile = &g->nofile;
+	g->host.changed = &g->changed;
+	g->host.devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (g->host.devnull == -1)
+		return -1;
+	if (notify_manager_open(&g->manager) == -1)
+		emit_error(g, "NOTIFY_SOCKET", errno);
+	g->host.loop = ev_default_loop(EVFLAG_NOENV);
+	if (g->host.loop == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (i = 0; i < g->nprogs; i++) {
+		/* notify sockets only for a run: --check opens none */
+		if (program_open_notify(&g->progs[i]) == -1)
+			return -1;
+		output_add(&g->out, &g->progs[i].output, g->settings[i].name,
+		    g->settings[i].output);
+	}
+	return output_setup(&g->out, g->host.loop, on_output, g);
+}
+
+int
+group_run(struct group *g)
+{
+	int fd;
+
+	if ((fd = sigq_open()) == -1 || group_prepare(g) == -1 ||
+	    group_setup_process(g) == -1)
+		return -1;
+	watch_events(g, fd);
+	if (g->timeout_ms > 0) {
+		ev_now_update(g->host.loop);	/* parsing took time */
+		ev_timer_set(&g->timeout_w, (double)g->timeout_ms / 1000.0, 0.);
+		ev_timer_start(g->host.loop, &g->timeout_w);
+	}
+	g->state = GROUP_RUNNING;
+	/* signals that came while grpsup read its files act before a start */
+	on_signals(g->host.loop, &g->signal_w, EV_READ);
+	group_start_due(g);
+	group_check_done(g);	/* nothing may have started at all */
+	if (g->state != GROUP_DONE)
+		ev_run(g->host.loop, 0);
+	unwatch_all(g);
+	return 0;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bats
+# Terminals (grpsup(1), SIGNALS and "Terminals"), on a real pseudo-terminal
+# (tests/helpers/pty-run): a hangup stops the group, the terminal's keys
+# always count, a resize reaches only programs on the terminal, and one raw
+# program leads the terminal.
+
+load helpers
+
+PTY="$TOP/tests/helpers/pty-run"
+
+# A program that records the signals it gets in ./got-NAME, and exits 0 on
+# TERM or INT.
+recorder() {
+	cat > rec.py <<-'PY'
+	import signal, sys, time
+	name = sys.argv[1]
+	def got(n, f):
+	    open("got-" + name, "a").write(signal.Signals(n).name + "\n")
+	    if n in (signal.SIGTERM, signal.SIGINT):
+	        sys.exit(0)
+	for s in (signal.SIGHUP, signal.SIGWINCH, signal.SIGTERM, signal.SIGINT):
+	    signal.signal(s, got)
+	open("ready-" + name, "w").close()
+	while True:
+	    time.sleep(1)
+	PY
+	echo "python3 rec.py $1"
+}
+
+@test "closing the terminal stops the group and leaves nothing running" {
+	run -0 "$PTY" wait:ready-web hangup -- "$GRPSUP" -n web,worker \
+	    "$(recorder web)" "sh -c 'echo \$\$ > worker.pid; exec sleep 300'"
+	assert_output "signal 1"
+	assert_equal "$(cat got-web)" "SIGTERM"
+	wait_for dead "$(cat worker.pid)"
+}
+
+@test "a HUP that a user sends is forwarded, not taken for a hangup" {
+	run -0 "$PTY" wait:ready-web kill:HUP wait:got-web intr -- "$GRPSUP" \
+	    -n web "$(recorder web)"
+	assert_output "signal 2"
+	assert_equal "$(cat got-web)" "SIGHUP
+SIGINT"
+}
+
+@test "Ctrl-C twice from the terminal kills at once, also within a second" {
+	run -0 "$PTY" wait:up intr sleep:0.2 intr -- "$GRPSUP" -g 60s -n stubborn \
+	    "sh -c 'trap \"\" INT TERM; touch up; while :; do sleep 0.01; done'"
+	assert_line "signal 2"
+	run cat pty.out
+	assert_line --partial "received a second stop signal: sending SIGKILL to everything"
+}
+
+@test "a resize reaches the raw programs on the terminal, not a labelled one" {
+	cat > grpsup.conf <<-CONF
+	[program:a]
+	command = $(recorder a)
+	output = raw
+	[program:b]
+	command = $(recorder b)
+	output = raw
+	[program:c]
+	command = $(recorder c)
+	CONF
+	run -0 "$PTY" wait:ready-a wait:ready-b wait:ready-c resize wait:got-a \
+	    wait:got-b intr -- "$GRPSUP" -v
+	assert_output "signal 2"
+	assert_equal "$(cat got-a)" "SIGWINCH
+SIGINT"
+	assert_equal "$(cat got-c)" "SIGINT"
+	run cat pty.out
+	assert_line --partial "c: not sent SIGWINCH (not on grpsup's terminal)"
+}
+
+@test "one raw program leads the terminal: stty tostop and stty do not hang it" {
+	run -0 "$PTY" -- sh -c "stty tostop; exec '$GRPSUP' -q --raw 'echo hi'"
+	assert_output "exit 0"
+	assert_equal "$(tr -d '\r' < pty.out)" "hi"
+	run -0 "$PTY" -- "$GRPSUP" -q --raw 'sh -c "stty sane <&1; echo ok"'
+	assert_output "exit 0"
+	assert_equal "$(tr -d '\r' < pty.out)" "ok"
+}
+
+@test "a program stopped by the terminal is said at once" {
+	run -0 "$PTY" wait:touched sleep:0.5 intr -- "$GRPSUP" --raw -n a,b \
+	    'sh -c "touch touched; stty sane <&1"' 'sleep 30'
+	run cat pty.out
+	assert_line --partial "a: stopped by SIGTTOU (it wants the terminal, which it does not lead)"
+}
+
+@test "Ctrl-Z on the program that leads the terminal stops the group; SIGCONT goes on" {
+	run -0 "$PTY" wait:ready-a susp stopped kill:CONT sleep:0.3 intr -- \
+	    "$GRPSUP" -q --raw -n a "$(recorder a)"
+	assert_line "stopped"
+	# Ctrl-C went to the program that leads the terminal again
+	assert_line "exit 0"
+	assert_equal "$(cat got-a)" "SIGINT"
+}
