@@ -53,12 +53,12 @@ sig_name(int sig)
 	return b;
 }
 
-/* "exited with status 3", "was killed by SIGSEGV (status 139)" */
+/* "exited with status 3", "died of SIGSEGV (status 139)" */
 static void
 describe_status(const struct program *p, char *buf, size_t len)
 {
 	if (WIFSIGNALED(p->wstatus))
-		snprintf(buf, len, "was killed by %s (status %d)",
+		snprintf(buf, len, "died of %s (status %d)",
 		    sig_name(WTERMSIG(p->wstatus)), p->status);
 	else
 		snprintf(buf, len, "exited with status %d", p->status);
@@ -67,8 +67,9 @@ describe_status(const struct program *p, char *buf, size_t len)
 static void
 describe_end(const struct program *p, char *buf, size_t len)
 {
-	char st[96], grace[32];
+	char st[96], grace[32], count[40];
 
+	snprintf(count, sizeof(count), ", %ld processes", p->killed_count);
 	describe_status(p, st, sizeof(st));
 	switch (p->end) {
 	case END_STOPPED:
@@ -85,8 +86,9 @@ describe_end(const struct program *p, char *buf, size_t len)
 			    p->status);
 		else
 			snprintf(buf, len, "killed with SIGKILL after the %s "
-			    "grace (status %d)", duration_format(p->set->grace_ms,
-			    grace, sizeof(grace)), p->status);
+			    "grace (status %d%s)", duration_format(
+			    p->set->grace_ms, grace, sizeof(grace)), p->status,
+			    p->killed_count > 1 ? count : "");
 		break;
 	case END_EXEC_FAILED:
 		snprintf(buf, len, "could not be executed (status %d)",
@@ -101,6 +103,17 @@ describe_end(const struct program *p, char *buf, size_t len)
 	default:
 		snprintf(buf, len, "%s", st);
 	}
+}
+
+/* What outlived a program's grace: "still running", or how many of its group. */
+static const char *
+processes(const struct program *p, char *buf, size_t len)
+{
+	if (p->killed_count <= 1 && p->state == PROGRAM_RUNNING)
+		return "still running";
+	snprintf(buf, len, "%ld process%s of its group still running",
+	    p->killed_count, p->killed_count == 1 ? "" : "es");
+	return buf;
 }
 
 /* "api was not ready after 5s (tcp://127.0.0.1:80: connect: Connection refused)" */
@@ -223,8 +236,9 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		say("%s: stopping the group", buf);
 		return;
 	case GE_GRACE_EXPIRED:
-		say("%s: still running after the %s grace: sending SIGKILL",
-		    p->set->name, duration_format(p->set->grace_ms, d, sizeof(d)));
+		say("%s: %s after the %s grace: sending SIGKILL", p->set->name,
+		    processes(p, buf, sizeof(buf)),
+		    duration_format(p->set->grace_ms, d, sizeof(d)));
 		return;
 	case GE_KILL_ALL:
 		say("received a second stop signal: sending SIGKILL to "

@@ -169,3 +169,20 @@ out:
 	errno = err;
 	return total;
 }
+
+long
+group_members(pid_t pgid)
+{
+	struct table now = { 0 };
+	long n = 0;
+	size_t i;
+
+	if (table_read(&now) == -1) {
+		free(now.v);
+		return -1;
+	}
+	for (i = 0; i < now.n; i++)
+		n += now.v[i].live && now.v[i].pgid == pgid;
+	free(now.v);
+	return n;
+}

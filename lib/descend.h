@@ -15,4 +15,11 @@
  */
 long descendants_signal(pid_t root, int sig, const pid_t *skip, size_t nskip);
 
+/*
+ * group_members: how many live (not zombie) processes are in process group
+ * pgid now. Returns the count, or -1 with errno set when /proc cannot be
+ * read.
+ */
+long group_members(pid_t pgid);
+
 #endif

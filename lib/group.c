@@ -232,8 +232,7 @@ group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
 		if (q->state == PROGRAM_PENDING) {
 			q->state = PROGRAM_DONE;
 			q->end = END_NOT_STARTED;
-		} else if (q->state == PROGRAM_RUNNING &&
-		    q->fail.step == SPAWN_OK) {
+		} else if (program_alive(q) && q->fail.step == SPAWN_OK) {
 			group_signal_program(g, q, stop_signal_for(g,
 			    q->set->stop_signal));
 		}
@@ -248,7 +247,7 @@ group_kill_all(struct group *g)
 	long n;
 
 	for (i = 0; i < g->nprogs; i++)
-		if (g->progs[i].state == PROGRAM_RUNNING)
+		if (program_alive(&g->progs[i]))
 			program_kill(&g->progs[i], KILL_ALL);
 	n = descendants_signal(g->self, SIGKILL, NULL, 0);
 	emit(g, GE_KILL_ALL, NULL, SIGKILL, n, 0, NULL);
@@ -285,15 +284,54 @@ group_sweep(struct group *g)
 }
 
 /* STOPPING or SWEEPING to DONE once nothing runs and all output is out. */
+/* SIGKILL to every descendant; said when there were any. */
+static void
+kill_descendants(struct group *g)
+{
+	long n = descendants_signal(g->self, SIGKILL, NULL, 0);
+
+	if (n == -1)
+		emit_error(g, "read /proc", errno);
+	else if (n > 0)
+		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
+}
+
+void
+group_kill_leftovers(struct group *g)
+{
+	if (g->state != GROUP_SWEEPING && g->state != GROUP_KILLING)
+		return;
+	g->state = GROUP_KILLING;
+	kill_descendants(g);
+}
+
+void
+group_other_reaped(struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++)
+		(void)program_drained(&g->progs[i]);
+	/*
+	 * A leftover that forked just before its SIGKILL left a new pid: look
+	 * again, once for all the reaps of this turn of the loop.
+	 */
+	if (g->state == GROUP_KILLING && !ev_is_active(&g->sweep_w)) {
+		ev_timer_set(&g->sweep_w, 0., 0.);
+		ev_timer_start(g->host.loop, &g->sweep_w);
+	}
+}
+
 void
 group_check_done(struct group *g)
 {
 	size_t i;
 
-	if (g->state != GROUP_STOPPING && g->state != GROUP_SWEEPING)
+	if (g->state != GROUP_STOPPING && g->state != GROUP_SWEEPING &&
+	    g->state != GROUP_KILLING)
 		return;
 	for (i = 0; i < g->nprogs; i++)
-		if (g->progs[i].state == PROGRAM_RUNNING)
+		if (program_alive(&g->progs[i]))
 			return;
 	if (process_has_children()) {
 		if (g->state == GROUP_STOPPING)
@@ -343,7 +381,7 @@ pass_on(struct group *g, int sig)
 	size_t i;
 
 	for (i = 0; i < g->nprogs; i++)
-		if (g->progs[i].state == PROGRAM_RUNNING)
+		if (program_alive(&g->progs[i]))
 			(void)kill(-g->progs[i].pid, sig);
 	emit(g, GE_FORWARDED, NULL, sig, 0, 0, NULL);
 }

@@ -23,6 +23,8 @@ enum group_state {
 	GROUP_RUNNING,		/* every due program started; waiting */
 	GROUP_STOPPING,		/* a stop trigger came: programs asked to stop */
 	GROUP_SWEEPING,		/* programs ended; leftover descendants asked */
+	GROUP_KILLING,		/* the sweep's grace passed: SIGKILL to each
+				   descendant, again at each reap, until none */
 	GROUP_DONE,		/* every program and descendant has ended */
 };
 

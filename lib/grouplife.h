@@ -41,6 +41,14 @@ void group_stop(struct group *g, enum trigger_kind kind, struct program *p,
  * DONE once nothing runs and all output is out (the loop ends).
  */
 void group_check_done(struct group *g);
+/*
+ * group_other_reaped: grpsup reaped a process that is no program's main
+ * one: a draining program may be done, and once the sweep's grace has
+ * passed (KILLING), whatever was forked meanwhile gets SIGKILL too.
+ */
+void group_other_reaped(struct group *g);
+/* group_kill_leftovers: the sweep's grace passed: SWEEPING to KILLING. */
+void group_kill_leftovers(struct group *g);
 /* group_signal: act on a signal grpsup received, as its role says. */
 void group_signal(struct group *g, const struct sigq_event *e);
 

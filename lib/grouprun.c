@@ -31,13 +31,16 @@ on_child(struct ev_loop *loop, ev_child *w, int revents)
 			group_program_paused(g, p, WSTOPSIG(w->rstatus));
 		return;
 	}
-	if (p != NULL)
+	if (p != NULL) {
 		group_program_ended(g, p, w->rstatus);
-	else
+	} else {
 		for (i = 0; i < g->nprogs; i++)
 			if (probe_reaped(g->progs[i].probe, w->rpid,
 			    w->rstatus))
 				break;
+		if (i == g->nprogs)
+			group_other_reaped(g);
+	}
 	group_check_done(g);
 }
 
@@ -75,16 +78,9 @@ on_timeout(struct ev_loop *loop, ev_timer *w, int revents)
 static void
 on_sweep_deadline(struct ev_loop *loop, ev_timer *w, int revents)
 {
-	struct group *g = container_of(w, struct group, sweep_w);
-	long n;
-
 	(void)loop;
 	(void)revents;
-	n = descendants_signal(g->self, SIGKILL, NULL, 0);
-	if (n == -1)
-		emit_error(g, "read /proc", errno);
-	else if (n > 0)
-		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
+	group_kill_leftovers(container_of(w, struct group, sweep_w));
 }
 
 static void

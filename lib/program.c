@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "container.h"
+#include "descend.h"
 #include "env.h"
 #include "notify.h"
 #include "procfs.h"
@@ -29,8 +30,14 @@ on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
 
 	(void)loop;
 	(void)revents;
-	if (p->state != PROGRAM_RUNNING)
+	if (!program_alive(p))
 		return;
+	/* a program is its process group: the grace covers all of it */
+	p->killed_count = group_members(p->pid);
+	if (p->killed_count == 0 && p->state == PROGRAM_DRAINING) {
+		p->state = PROGRAM_DONE;	/* it emptied unseen */
+		return;
+	}
 	program_kill(p, KILL_AT_GRACE);
 	tell(p, PROGRAM_GRACE_EXPIRED, NULL);
 }
@@ -317,6 +324,29 @@ program_kill(struct program *p, enum program_kill why)
 	(void)kill(-p->pid, SIGKILL);
 	p->killed = why;
 	ev_timer_stop(p->host->loop, &p->grace_timer);
+	if (p->state != PROGRAM_DRAINING)
+		return;
+	/* its main process had ended; the rest of its group needed SIGKILL */
+	p->state = PROGRAM_DONE;
+	p->wstatus = SIGKILL;
+	p->status = 128 + SIGKILL;
+	p->end = END_KILLED;
+}
+
+int
+program_alive(const struct program *p)
+{
+	return p->state == PROGRAM_RUNNING || p->state == PROGRAM_DRAINING;
+}
+
+int
+program_drained(struct program *p)
+{
+	if (p->state != PROGRAM_DRAINING || group_members(p->pid) != 0)
+		return 0;
+	p->state = PROGRAM_DONE;
+	ev_timer_stop(p->host->loop, &p->grace_timer);
+	return 1;
 }
 
 void
@@ -345,7 +375,9 @@ program_end_of(const struct program *p)
 		return END_EXEC_FAILED;
 	if (p->fail.step != SPAWN_OK)
 		return END_START_FAILED;
-	if (p->killed)
+	/* SIGKILL that came after it died of something else is not its end */
+	if (p->killed && WIFSIGNALED(p->wstatus) &&
+	    WTERMSIG(p->wstatus) == SIGKILL)
 		return END_KILLED;
 	if (p->sent_signal != 0)
 		return END_STOPPED;
@@ -356,14 +388,18 @@ void
 program_ended(struct program *p, int wstatus, int stopping)
 {
 	output_drain(&p->output);	/* its last lines before grpsup's words */
-	ev_timer_stop(p->host->loop, &p->grace_timer);
 	program_unwatch(p);
-	p->state = PROGRAM_DONE;
 	p->wstatus = wstatus;
 	p->status = shell_status(wstatus);
 	p->ended = ev_time();
 	p->stopping_exit = stopping;
 	p->end = program_end_of(p);
+	/* the grace goes on while others of its process group remain */
+	p->state = PROGRAM_DRAINING;
+	if (p->fail.step != SPAWN_OK || group_members(p->pid) == 0) {
+		p->state = PROGRAM_DONE;
+		ev_timer_stop(p->host->loop, &p->grace_timer);
+	}
 }
 
 int

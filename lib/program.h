@@ -22,7 +22,8 @@
 enum program_state {
 	PROGRAM_PENDING,	/* not started yet */
 	PROGRAM_RUNNING,	/* started, not reaped yet */
-	PROGRAM_DONE,		/* reaped, or will never run */
+	PROGRAM_DRAINING,	/* reaped; others of its process group remain */
+	PROGRAM_DONE,		/* its process group is empty, or it never ran */
 };
 
 /* How a program ended, for the summary and the report. */
@@ -84,6 +85,7 @@ struct program {
 	int status;		/* as a shell gives it: code, or 128 + signal */
 	int sent_signal;	/* the stop signal grpsup sent it, 0: none */
 	enum program_kill killed;	/* whether, and why, it got SIGKILL */
+	long killed_count;	/* the processes of its group that did */
 	int stopping_exit;	/* it ended while the group was stopping */
 	struct spawn_error fail;
 	ev_tstamp started, ended;
@@ -194,8 +196,21 @@ int program_forward(struct program *p, int sig, int on_tty);
  */
 int program_leads_terminal(const struct program *p);
 
-/* program_kill: SIGKILL to p's whole process group, for why; its grace ends. */
+/*
+ * program_kill: SIGKILL to p's whole process group, for why; its grace
+ * ends. A program whose main process had ended is done then, killed (137).
+ */
 void program_kill(struct program *p, enum program_kill why);
+
+/* program_alive: p's process group may still hold processes. */
+int program_alive(const struct program *p);
+
+/*
+ * program_drained: for a program whose main process has ended, whether the
+ * rest of its process group has now ended too (p is done then). Called when
+ * grpsup reaps a process that is not a program's main one.
+ */
+int program_drained(struct program *p);
 
 /*
  * program_unwatch: its probe, ready-timeout and notify watcher end (with p,
@@ -204,8 +219,10 @@ void program_kill(struct program *p, enum program_kill why);
 void program_unwatch(struct program *p);
 
 /*
- * program_ended: record p's exit (wstatus, as waitpid gave it) once reaped,
- * its last output read first; stopping says whether the group was stopping.
+ * program_ended: record p's exit (wstatus, as waitpid gave it) once its main
+ * process is reaped, its last output read first; stopping says whether the
+ * group was stopping. p is done when its process group is empty; else it
+ * is draining, its grace going on, until program_drained or the grace.
  */
 void program_ended(struct program *p, int wstatus, int stopping);
 

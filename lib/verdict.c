@@ -7,7 +7,8 @@ program_explained(const struct program *p)
 {
 	int sig = p->sent_signal;
 
-	if (!p->stopping_exit || sig == 0 || (p->killed && sig != SIGKILL))
+	if (!p->stopping_exit || sig == 0 || (p->end == END_KILLED &&
+	    sig != SIGKILL))
 		return 0;
 	if (WIFSIGNALED(p->wstatus))
 		return WTERMSIG(p->wstatus) == sig;

@@ -54,7 +54,8 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 @test "a program that needs SIGKILL at its grace deadline failed with 137" {
 	run --separate-stderr -137 "$GRPSUP" --raw -n client,server -g 100ms "$(after 0 ready)" "trap '' TERM; touch ready; sleep 30"
 	use_stderr
-	assert_line "grpsup: server: still running after the 100ms grace: sending SIGKILL"
+	# the shell and its sleep: the grace covers the program's process group
+	assert_line "grpsup: server: 2 processes of its group still running after the 100ms grace: sending SIGKILL"
 }
 
 @test "grpsup waits at most the grace, then SIGKILLs the whole process group" {
@@ -89,11 +90,11 @@ after() { echo "until [ -e $2 ]; do sleep 0.01; done; exit $1"; }
 @test "the summary names the trigger, each end and the status" {
 	run --separate-stderr -3 "$GRPSUP" --raw -n srv,cli,killed -g 300ms 'sleep 30' "$(after 3 ready)" "trap '' TERM; touch ready; sleep 30"
 	assert_equal "$stderr" "grpsup: cli exited with status 3: stopping the group
-grpsup: killed: still running after the 300ms grace: sending SIGKILL
+grpsup: killed: 2 processes of its group still running after the 300ms grace: sending SIGKILL
 grpsup: summary: stop trigger: cli exited with status 3
 grpsup:   srv: stopped by SIGTERM (status 143)
 grpsup:   cli: exited with status 3
-grpsup:   killed: killed with SIGKILL after the 300ms grace (status 137)
+grpsup:   killed: killed with SIGKILL after the 300ms grace (status 137, 2 processes)
 grpsup: exiting with status 3"
 }
 
@@ -133,4 +134,10 @@ grpsup:   first: stopped by SIGTERM (status 143)
 grpsup:   second: could not be started
 grpsup:   third: never started
 grpsup: exiting with status 125"
+}
+
+@test "the summary's words for a death by another signal than the one sent" {
+	run --separate-stderr -129 "$GRPSUP" --raw -n a,b "trap 'trap - HUP; kill -HUP \$\$' TERM; touch ready; while :; do sleep 0.01; done" "$(after 0 ready)"
+	use_stderr
+	assert_line "grpsup:   a: died of SIGHUP (status 129) after SIGTERM"
 }

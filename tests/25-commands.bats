@@ -95,6 +95,6 @@ while True: time.sleep(1)'"
 	CONF
 	run --separate-stderr -137 "$GRPSUP"
 	use_stderr
-	assert_line "grpsup   |   stubborn: killed with SIGKILL after the 500ms grace (status 137)"
+	assert_line "grpsup   |   stubborn: killed with SIGKILL after the 500ms grace (status 137, 2 processes)"
 	assert_line "grpsup   |   quick: exited with status 0"
 }

@@ -72,3 +72,54 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 	finish_grpsup
 	dead "$daemon"
 }
+
+@test "a program is its process group: its grace covers every process of it" {
+	cat > grpsup.conf <<-'CONF'
+	[grpsup]
+	grace = 30s
+	[program:app]
+	command = sh -c '(trap "" TERM; touch child-up; exec sleep 60) & wait'
+	grace = 500ms
+	[program:client]
+	command = sh -c 'until [ -e child-up ]; do sleep 0.01; done'
+	CONF
+	run --separate-stderr -137 "$GRPSUP"
+	use_stderr
+	assert_line "grpsup |   app: killed with SIGKILL after the 500ms grace (status 137)"
+	assert_line "grpsup | app: 1 process of its group still running after the 500ms grace: sending SIGKILL"
+}
+
+@test "a program whose main process ended: the rest of its group stops with it" {
+	cat > grpsup.conf <<-'CONF'
+	[grpsup]
+	grace = 30s
+	[program:app]
+	command = sh -c 'for i in 1 2; do (trap "" TERM; exec sleep 60) & done; touch up; exit 0'
+	grace = 500ms
+	[program:server]
+	command = sleep 60
+	CONF
+	run --separate-stderr -137 "$GRPSUP"
+	use_stderr
+	assert_line "grpsup | app exited with status 0: stopping the group"
+	assert_line "grpsup |   app: killed with SIGKILL after the 500ms grace (status 137, 2 processes)"
+	assert_line "grpsup |   server: stopped by SIGTERM (status 143)"
+}
+
+@test "the leftover sweep repeats until nothing is left, also for processes that keep forking" {
+	cat > forker.sh <<-'SH'
+	trap '' TERM
+	echo $$ >> forkers
+	while :; do (exec sleep 60) & sleep 0.01; done
+	SH
+	cat > start.sh <<-'SH'
+	for i in 1 2 3 4 5 6 7 8; do setsid sh forker.sh & done
+	until [ "$(cat forkers 2>/dev/null | wc -l)" -ge 8 ]; do sleep 0.01; done
+	SH
+	start_grpsup -q -g 500ms -n p,q 'sh start.sh' 'sleep 60'
+	finish_grpsup
+	assert_equal "$END" "exit 0"
+	for f in $(cat forkers); do dead "$f"; done
+	run pgrep -f "sh forker.sh"
+	assert_failure
+}
