@@ -286,3 +286,43 @@ late = [p for p in r["programs"] if p["name"] == "late"][0]
 waited = late["ended"] - late["started"]
 sys.exit(0 if waited >= 1.0 else "late waited %.3f s, not 1 s" % waited)'
 }
+
+@test "SIGTTOU and SIGTTIN are job control too: passed on, then grpsup stops" {
+	for s in TTOU TTIN; do
+		start_grpsup -v -n a,b 'sleep 30' 'sleep 31'
+		wait_for has_children "$GPID" 2
+		kids=$(children_of "$GPID")
+		kill -s $s "$GPID"
+		wait_for stopped "$GPID"
+		for c in $kids; do wait_for stopped "$c"; done
+		kill -CONT "$GPID"
+		for c in $kids; do wait_for going "$c"; done
+		kill -TERM "$GPID"
+		finish_grpsup
+		assert_equal "$END" "signal 15"
+		run cat err
+		assert_line "grpsup | forwarded SIG$s to the programs"
+	done
+}
+
+@test "HUP reloads the server that catches it and leaves an http.server sidecar alone" {
+	cat > reloader.py <<-'PY'
+	import signal, time
+	signal.signal(signal.SIGHUP, lambda *a: open("reloaded", "a").write("1"))
+	open("ready", "w").close()
+	while True:
+	    time.sleep(1)
+	PY
+	start_grpsup -q -n server,sidecar 'python3 reloader.py' 'python3 -m http.server 0 --bind 127.0.0.1'
+	wait_for test -e ready
+	wait_for child_runs "$GPID" python3
+	wait_for has_children "$GPID" 2
+	kill -HUP "$GPID"
+	wait_for test -s reloaded
+	has_children "$GPID" 2
+	alive "$GPID"
+	kill -TERM "$GPID"
+	finish_grpsup
+	# the sidecar's own lines come first on stdout
+	assert_equal "${END##*$'\n'}" "signal 15"
+}
