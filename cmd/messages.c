@@ -153,6 +153,9 @@ describe_trigger(const struct group *g, char *buf, size_t len)
 	case TRIGGER_START:
 		snprintf(buf, len, "%s could not be started", t->prog->set->name);
 		break;
+	case TRIGGER_HANGUP:
+		snprintf(buf, len, "grpsup's terminal hung up");
+		break;
 	case TRIGGER_SIGNAL:
 		snprintf(buf, len, "%s received", sig_name(t->sig));
 		break;

@@ -440,7 +440,7 @@ group_continue(struct group *g)
  * it. The same signal from the same sender within a second counts once.
  */
 void
-group_signal(struct group *g, const struct sigq_event *e)
+group_signal(struct group *g, const struct sigq_event *e, int continued)
 {
 	if (sigq_repeated(&g->signals, e))
 		return;
@@ -449,7 +449,8 @@ group_signal(struct group *g, const struct sigq_event *e)
 		/* the kernel's HUP to a grpsup with a terminal: it hung up */
 		if (e->code != SI_KERNEL || !g->has_tty || !group_running(g))
 			break;
-		/* FALLTHROUGH */
+		group_stop(g, TRIGGER_HANGUP, NULL, SIGHUP);
+		return;
 	case ROLE_STOP:
 		if (group_running(g))
 			group_stop(g, TRIGGER_SIGNAL, NULL, e->sig);
@@ -464,7 +465,7 @@ group_signal(struct group *g, const struct sigq_event *e)
 		 * PID 1 the kernel would ignore that SIGSTOP.
 		 */
 		pass_on(g, e->sig);
-		if (g->self != 1)
+		if (g->self != 1 && !continued)
 			(void)raise(SIGSTOP);
 		return;
 	case ROLE_CONTINUE:

@@ -39,6 +39,7 @@ enum trigger_kind {
 	TRIGGER_EPIPE,		/* grpsup's stdout or stderr lost its reader */
 	TRIGGER_READY_TIMEOUT,	/* prog was not ready in its ready-timeout */
 	TRIGGER_DONE,		/* every program has finished (oneshots) */
+	TRIGGER_HANGUP,		/* grpsup's terminal hung up (sig: HUP) */
 };
 
 struct trigger {

@@ -49,8 +49,13 @@ void group_check_done(struct group *g);
 void group_other_reaped(struct group *g);
 /* group_kill_leftovers: the sweep's grace passed: SWEEPING to KILLING. */
 void group_kill_leftovers(struct group *g);
-/* group_signal: act on a signal grpsup received, as its role says. */
-void group_signal(struct group *g, const struct sigq_event *e);
+/*
+ * group_signal: act on a signal grpsup received, as its role says;
+ * continued says that a SIGCONT came after it (a job stop then passes the
+ * stop on but does not stop grpsup, which nothing would continue).
+ */
+void group_signal(struct group *g, const struct sigq_event *e,
+    int continued);
 
 /* Programs started in one turn of the loop, at most. */
 #define START_BATCH 64

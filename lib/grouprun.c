@@ -95,6 +95,9 @@ on_output(enum output_event ev, const char *what, int err, void *arg)
 		g->epipe_at = g->nexits;
 		group_stop(g, TRIGGER_EPIPE, NULL, 0);
 		return;
+	case OUTPUT_HANGUP:
+		group_stop(g, TRIGGER_HANGUP, NULL, SIGHUP);
+		return;
 	case OUTPUT_ERROR:
 		emit_error(g, what, err);
 		return;
@@ -108,12 +111,19 @@ static void
 on_signals(struct ev_loop *loop, ev_io *w, int revents)
 {
 	struct group *g = container_of(w, struct group, signal_w);
-	struct sigq_event e;
+	struct sigq_event e[32];
+	size_t n, i;
 
 	(void)loop;
 	(void)revents;
-	while (sigq_read(&e))
-		group_signal(g, &e);
+	/* a batch, so that a stop can see the SIGCONT that came after it */
+	do {
+		for (n = 0; n < 32 && sigq_read(&e[n]); n++)
+			;
+		for (i = 0; i < n; i++)
+			group_signal(g, &e[i], sigq_continued(e + i + 1,
+			    n - i - 1));
+	} while (n == 32);
 }
 
 static void

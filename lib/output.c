@@ -251,6 +251,8 @@ on_dest_change(struct writer *w, void *arg)
 
 	if (w->broken && w->epipe)
 		tell(o, OUTPUT_BROKEN, NULL, EPIPE);
+	else if (w->broken && w->tty && w->err == EIO)
+		tell(o, OUTPUT_HANGUP, NULL, EIO);
 	for (po = o->first; po != NULL && writer_ready(w); po = po->next) {
 		struct source *s = &po->src[stream];
 

@@ -49,6 +49,7 @@ struct program_output {
 enum output_event {
 	OUTPUT_CHANGED,		/* a pipe ended or a destination drained */
 	OUTPUT_BROKEN,		/* grpsup's stdout or stderr lost its reader */
+	OUTPUT_HANGUP,		/* ... was a terminal that hung up (EIO) */
 	OUTPUT_ERROR,		/* what failed with err; the output goes on */
 };
 

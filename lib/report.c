@@ -97,6 +97,7 @@ trigger_word(enum trigger_kind kind)
 		[TRIGGER_EPIPE] = "output-closed",
 		[TRIGGER_READY_TIMEOUT] = "ready-timeout",
 		[TRIGGER_DONE] = "finished",
+		[TRIGGER_HANGUP] = "hangup",
 	};
 
 	return words[kind];

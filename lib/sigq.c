@@ -113,10 +113,23 @@ int
 sigq_repeated(struct sigq_memory *m, const struct sigq_event *e)
 {
 	struct sigq_event *last = &m->last[e->sig];
+	enum signal_role role = sigq_role(e->sig);
 
+	/* job control sets a state: the last one sent is what counts */
+	if (role == ROLE_JOB_STOP || role == ROLE_CONTINUE)
+		return 0;
 	if (e->code != SI_KERNEL && last->sig == e->sig &&
 	    last->pid == e->pid && e->at_ms - last->at_ms < 1000)
 		return 1;
 	*last = *e;
+	return 0;
+}
+
+int
+sigq_continued(const struct sigq_event *e, size_t n)
+{
+	while (n-- > 0)
+		if (e[n].sig == SIGCONT)
+			return 1;
 	return 0;
 }

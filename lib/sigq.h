@@ -13,6 +13,7 @@
 #define GRPSUP_SIGQ_H
 
 #include <signal.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 /* One signal as it arrived. */
@@ -59,6 +60,9 @@ enum signal_role {
 /* sigq_role: what sig asks of grpsup. */
 enum signal_role sigq_role(int sig);
 
+/* sigq_continued: whether a SIGCONT is among the n events of e. */
+int sigq_continued(const struct sigq_event *e, size_t n);
+
 /* The last signal of each number that counted, for sigq_repeated. */
 struct sigq_memory {
 	struct sigq_event last[NSIG];
@@ -68,7 +72,8 @@ struct sigq_memory {
  * sigq_repeated: whether e repeats the last signal of its number that
  * counted: same sender, within a second (coreutils' timeout signals grpsup
  * and then its process group; kill PID; kill -PGID). One from the kernel (a
- * terminal's Ctrl-C) always counts. When e counts, m remembers it.
+ * terminal's Ctrl-C) always counts, and so does job control (TSTP, CONT...),
+ * where the last one sent decides. When e counts, m remembers it.
  */
 int sigq_repeated(struct sigq_memory *m, const struct sigq_event *e);
 

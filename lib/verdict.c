@@ -42,7 +42,8 @@ group_status(const struct group *g, int *die_signal)
 		if (from->state == PROGRAM_DONE && from->pid != 0)
 			return from->status;
 	}
-	if (g->trigger.kind == TRIGGER_SIGNAL) {
+	if (g->trigger.kind == TRIGGER_SIGNAL ||
+	    g->trigger.kind == TRIGGER_HANGUP) {
 		*die_signal = g->trigger.sig;
 		return 128 + g->trigger.sig;
 	}

@@ -47,6 +47,7 @@ writer_open(struct writer *w, struct ev_loop *loop, int fd,
 	int reopened;
 
 	memset(w, 0, sizeof(*w));
+	w->tty = isatty(fd);
 	w->mode = choose_mode(fd, &reopened);
 	w->fd = w->mode == WRITER_REOPENED ? reopened : fd;
 	w->own_fd = w->mode == WRITER_REOPENED;
@@ -87,6 +88,7 @@ static void
 mark_broken(struct writer *w, int err)
 {
 	w->broken = 1;
+	w->err = err;
 	w->epipe = err == EPIPE || err == ECONNRESET;
 	w->plen = 0;
 	ev_io_stop(w->loop, &w->io);

@@ -23,6 +23,8 @@ struct writer {
 	size_t plen, pcap;
 	int broken;		/* the file cannot take more: bytes are dropped */
 	int epipe;		/* ... because its reader went away */
+	int err;		/* ... with this errno */
+	int tty;		/* the file is a terminal */
 	struct ev_loop *loop;
 	ev_io io;		/* active while pend waits for room */
 	writer_fn *on_change;	/* called when pend drains or the file breaks */

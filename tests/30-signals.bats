@@ -326,3 +326,20 @@ sys.exit(0 if waited >= 1.0 else "late waited %.3f s, not 1 s" % waited)'
 	# the sidecar's own lines come first on stdout
 	assert_equal "${END##*$'\n'}" "signal 15"
 }
+
+@test "TSTP and CONT back to back, a hundred times: everything ends up running" {
+	start_grpsup -q -n a,b 'sleep 30' 'sleep 31'
+	wait_for has_children "$GPID" 2
+	kids=$(children_of "$GPID")
+	python3 -c 'import os, signal, sys
+pid = int(sys.argv[1])
+for _ in range(100):
+    os.kill(pid, signal.SIGTSTP)
+    os.kill(pid, signal.SIGCONT)' "$GPID"
+	# whatever came last was a CONT: nothing may stay stopped
+	wait_for going "$GPID"
+	for c in $kids; do wait_for going "$c"; done
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+}

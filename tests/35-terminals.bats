@@ -96,3 +96,24 @@ SIGINT"
 	assert_line "exit 0"
 	assert_equal "$(cat got-a)" "SIGINT"
 }
+
+@test "a terminal that fails with EIO is a hangup too (grpsup in the background)" {
+	# grpsup in a process group of its own, in the background of the
+	# terminal: the hangup's SIGHUP goes to the foreground, grpsup only
+	# sees its writes fail
+	cat > bg.py <<-'PY'
+	import os, sys
+	pid = os.fork()
+	if pid == 0:
+	    os.setpgid(0, 0)
+	    open("grpsup.pid", "w").write(str(os.getpid()))
+	    os.execv(sys.argv[1], sys.argv[1:])
+	os.waitpid(pid, 0)
+	PY
+	run "$PTY" wait:ready-talker hangup -- python3 bg.py "$GRPSUP" -n talker,quiet \
+	    "sh -c 'echo \$\$ > talker.pid; touch ready-talker; while :; do echo tick; sleep 0.05; done'" \
+	    "sh -c 'echo \$\$ > quiet.pid; exec sleep 300'"
+	wait_for dead "$(cat grpsup.pid)"
+	wait_for dead "$(cat talker.pid)"
+	wait_for dead "$(cat quiet.pid)"
+}

@@ -54,3 +54,16 @@ in_namespace() {
 		'until [ -e made ]; do sleep 0.01; done; i=0; while [ $i -lt 500 ]; do left=0; for p in $(cat orphans); do [ -e /proc/$p ] && left=1; done; [ $left = 0 ] && exit 0; i=$((i+1)); sleep 0.01; done; exit 9'
 	[ "$(wc -l < orphans)" -eq 5 ]
 }
+
+@test "as PID 1 SIGPWR (LXC's shutdown) and SIGUSR2 are not dropped: PWR stops the group" {
+	start_wrapped unshare --pid --fork --mount-proc "$GRPSUP" -v "trap 'exit 0' TERM; touch ready; while :; do sleep 0.01; done"
+	wait_for test -e ready
+	GPID=$(children_of "$GPID")	# grpsup is unshare's child
+	kill -USR2 "$GPID"
+	wait_for grep -q "not sent SIGUSR2\|forwarded SIGUSR2" err
+	kill -PWR "$GPID"
+	finish_grpsup
+	assert_equal "$END" "exit $((128 + $(kill -l PWR)))"
+	run cat err
+	assert_line --partial "SIGPWR received: stopping the group"
+}
