@@ -309,9 +309,13 @@ void
 group_other_reaped(struct group *g)
 {
 	size_t i;
+	int drained = 0;
 
 	for (i = 0; i < g->nprogs; i++)
-		(void)program_drained(&g->progs[i]);
+		drained |= program_drained(&g->progs[i]);
+	/* a task whose last process just ended may have been the last */
+	if (drained && group_running(g))
+		group_finish_if_idle(g);
 	/*
 	 * A leftover that forked just before its SIGKILL left a new pid: look
 	 * again, once for all the reaps of this turn of the loop.

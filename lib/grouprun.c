@@ -149,7 +149,7 @@ watch_events(struct group *g, int fd)
 	spawn_changed_signals(&g->changed);	/* every handler is in place */
 	ev_init(&g->timeout_w, on_timeout);
 	ev_init(&g->sweep_w, on_sweep_deadline);
-	ev_init(&g->start_w, on_start_due);
+	ev_timer_init(&g->start_w, on_start_due, 0., 0.);	/* next turn */
 	g->host.on_event = on_program;
 	g->host.event_arg = g;
 }

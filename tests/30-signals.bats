@@ -343,3 +343,37 @@ for _ in range(100):
 	finish_grpsup
 	assert_equal "$END" "signal 15"
 }
+
+@test "nginx: HUP to grpsup reloads it, a python sidecar keeps running" {
+	command -v nginx >/dev/null || skip "nginx is not installed (Debian nginx-light)"
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	mkdir tmp
+	cat > nginx.conf <<-CONF
+	worker_processes 1;
+	$( [ "$(id -u)" = 0 ] && echo 'user root root;' )
+	pid $PWD/nginx.pid;
+	error_log stderr notice;
+	events { worker_connections 16; }
+	http {
+	    access_log off;
+	    client_body_temp_path $PWD/tmp; proxy_temp_path $PWD/tmp;
+	    fastcgi_temp_path $PWD/tmp; uwsgi_temp_path $PWD/tmp; scgi_temp_path $PWD/tmp;
+	    server { listen 127.0.0.1:$port; location / { return 200 "ok\n"; } }
+	}
+	CONF
+	start_grpsup -n nginx,sidecar "nginx -p $PWD -c $PWD/nginx.conf -g 'daemon off;'" 'python3 -m http.server 0 --bind 127.0.0.1'
+	wait_for curl -fsS -o /dev/null "http://127.0.0.1:$port/"
+	master=$(cat nginx.pid)
+	# no shell in between: the master is grpsup's own child
+	run children_of "$GPID"
+	assert_line "$master"
+	kill -HUP "$GPID"
+	wait_for grep -q "reconfiguring" err
+	alive "$master"
+	has_children "$GPID" 2
+	curl -fsS -o /dev/null "http://127.0.0.1:$port/"
+	kill -TERM "$GPID"
+	finish_grpsup
+	assert_equal "${END##*$'\n'}" "signal 15"
+	dead "$master"
+}

@@ -18,6 +18,8 @@ command -v unshare >/dev/null 2>&1 || missing="$missing util-linux"
 # readiness tests: real servers and clients on loopback
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
+# signals as a real server takes them: nginx reloads on HUP
+need nginx-light /usr/sbin/nginx
 # make check also runs valgrind scenarios and the libFuzzer harnesses
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 command -v clang >/dev/null 2>&1 || missing="$missing clang"
