@@ -68,6 +68,12 @@ process_give_terminal(int fd, pid_t pgid)
 }
 
 int
+process_group_alive(pid_t pgid)
+{
+	return kill(-pgid, 0) == 0 || errno == EPERM;
+}
+
+int
 process_has_children(void)
 {
 	siginfo_t si;

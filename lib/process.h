@@ -37,6 +37,12 @@ int process_terminal_fd(void);
  */
 void process_give_terminal(int fd, pid_t pgid);
 
+/*
+ * process_group_alive: whether process group pgid still has a process (a
+ * zombie not yet reaped counts), in one system call.
+ */
+int process_group_alive(pid_t pgid);
+
 /* process_has_children: whether a child remains, running or not reaped. */
 int process_has_children(void);
 

@@ -11,6 +11,7 @@
 #include "descend.h"
 #include "env.h"
 #include "notify.h"
+#include "process.h"
 #include "procfs.h"
 #include "program.h"
 
@@ -342,7 +343,7 @@ program_alive(const struct program *p)
 int
 program_drained(struct program *p)
 {
-	if (p->state != PROGRAM_DRAINING || group_members(p->pid) != 0)
+	if (p->state != PROGRAM_DRAINING || process_group_alive(p->pid))
 		return 0;
 	p->state = PROGRAM_DONE;
 	ev_timer_stop(p->host->loop, &p->grace_timer);
@@ -396,7 +397,7 @@ program_ended(struct program *p, int wstatus, int stopping)
 	p->end = program_end_of(p);
 	/* the grace goes on while others of its process group remain */
 	p->state = PROGRAM_DRAINING;
-	if (p->fail.step != SPAWN_OK || group_members(p->pid) == 0) {
+	if (p->fail.step != SPAWN_OK || !process_group_alive(p->pid)) {
 		p->state = PROGRAM_DONE;
 		ev_timer_stop(p->host->loop, &p->grace_timer);
 	}
