@@ -266,6 +266,8 @@ os.kill(int(sys.argv[1]), signal.SIGTERM)' "$GPID"
 @test "a signal that comes while grpsup reads its file is acted on, not fatal" {
 	python3 -c 'for i in range(20000): print("[program:p%d]\ncommand = sleep 30" % i)' > grpsup.conf
 	start_grpsup -v
+	# once its handler is in place, while the file is still read
+	wait_for catches "$GPID" TERM
 	kill -TERM "$GPID"
 	finish_grpsup
 	assert_equal "$END" "signal 15"

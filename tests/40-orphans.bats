@@ -17,7 +17,9 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 }
 
 @test "a program's leftover daemon is stopped before grpsup exits" {
-	run --separate-stderr -0 "$GRPSUP" --raw 'setsid sleep 1000 & echo $! > daemon'
+	# the program ends once the daemon has left its process group (before
+	# that, it is part of the program and stopped as such)
+	run --separate-stderr -0 "$GRPSUP" --raw 'setsid sleep 1000 & echo $! > daemon; while [ "$(awk "{ print \$5 }" /proc/$!/stat)" = "$(awk "{ print \$5 }" /proc/$$/stat)" ]; do sleep 0.01; done'
 	dead "$(cat daemon)"
 	use_stderr
 	assert_line "grpsup: 1 leftover process: sending SIGTERM"

@@ -40,6 +40,15 @@ stopped() {
 }
 going() { alive "$1" && ! stopped "$1"; }
 
+# catches PID SIG: the process has a handler for SIG (SigCgt of its status).
+catches() {
+	local mask bit
+	mask=$(awk '/^SigCgt:/ { print $2 }' "/proc/$1/status" 2>/dev/null) || return 1
+	[ -n "$mask" ] || return 1
+	bit=$(( $(kill -l "$2") - 1 ))
+	(( (16#$mask >> bit) & 1 ))
+}
+
 # pid_of FILE: the pid a program wrote into FILE, once it is there.
 pid_of() {
 	wait_for test -s "$1" && cat "$1"
