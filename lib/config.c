@@ -474,20 +474,23 @@ int
 conf_load(const char *path, struct conf *c, struct conf_error *e)
 {
 	struct parser p = { .c = c, .e = e };
-	struct stat st;
+	const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
+	size_t len;
+	char *text;
 	int r;
 
 	conf_init(c);
 	memset(e, 0, sizeof(*e));
-	snprintf(e->file, sizeof(e->file), "%s", path);
-	if ((c->path = strdup(path)) == NULL || (p.dir = folder_of(path)) ==
-	    NULL) {
+	snprintf(e->file, sizeof(e->file), "%s", name);
+	if ((c->path = strdup(name)) == NULL || (p.dir = folder_of(
+	    strcmp(path, "-") == 0 ? "." : path)) == NULL) {
 		r = conf_nomem(&p);
-	} else if ((p.f = fopen(path, "r")) == NULL) {
+	} else if (conf_read_whole(path, &text, &len) == -1) {
 		r = conf_fail(&p, 0, "%s", strerror(errno));
-	} else if (fstat(fileno(p.f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		r = conf_fail(&p, 0, "%s", strerror(EISDIR));
-		fclose(p.f);
+		free(text);
+	} else if ((p.f = fmemopen(text, len, "r")) == NULL) {
+		r = conf_nomem(&p);
+		free(text);
 	} else {
 		r = looks_like_ini(p.f) ? parse_ini(&p) : procfile_parse(&p);
 		if (r == 0 && ferror(p.f))
@@ -497,6 +500,7 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 		if (r == 0)
 			r = append_env_lines(&p);
 		fclose(p.f);
+		free(text);
 	}
 	free(p.buf);
 	free(p.dir);

@@ -3,10 +3,13 @@
  * line of the file, trimming, and the list of programs being read.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "command.h"
 #include "confparse.h"
@@ -133,4 +136,40 @@ conf_set_string(struct parser *p, char **dst, const char *v)
 	if ((*dst = strdup(v)) == NULL)
 		return conf_nomem(p);
 	return 0;
+}
+
+int
+conf_read_whole(const char *path, char **buf, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY |
+	    O_CLOEXEC);
+	size_t cap = 0;
+	struct stat st;
+	ssize_t n = -1;
+	char *b;
+
+	*buf = NULL;
+	*len = 0;
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		n = -1;
+	} else {
+		do {
+			if (*len == cap && (b = realloc(*buf, (cap = cap ?
+			    2 * cap : 65536) + 1)) != NULL)
+				*buf = b;
+			else if (*len == cap)
+				break;	/* errno: ENOMEM */
+			n = read(fd, *buf + *len, cap - *len);
+			if (n > 0)
+				*len += (size_t)n;
+		} while (n > 0 || (n == -1 && errno == EINTR));
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (n == 0 && *len == 0)
+		(*buf)[(*len)++] = '\n';	/* fmemopen takes no empty buffer */
+	return n == 0 ? 0 : -1;
 }

@@ -56,6 +56,14 @@ struct conf_where *conf_current_where(struct parser *p);
 /* conf_set_string: *dst is a copy of v. */
 int conf_set_string(struct parser *p, char **dst, const char *v);
 
+/*
+ * conf_read_whole: the whole file at path ("-": standard input) in *buf
+ * (malloc'd, *len bytes, never empty: an empty file reads as one newline),
+ * read once, so that telling INI from Procfile may look at it twice even
+ * when it is a pipe (-f <(...), -f -). Returns 0, or -1 with errno set.
+ */
+int conf_read_whole(const char *path, char **buf, size_t *len);
+
 /* procfile_parse: the rest of p->f as Procfile lines ("name: command"). */
 int procfile_parse(struct parser *p);
 

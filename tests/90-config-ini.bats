@@ -198,3 +198,16 @@ p      | from-conf-folder"
 	assert_equal "${stderr_lines[0]}" "grpsup: --names: the names come from the file"
 	assert_file_not_exists ran
 }
+
+@test "-f reads a pipe or standard input once, from its first line" {
+	printf '[program:a]\ncommand = touch a\n[program:b]\ncommand = touch b\n' > c.conf
+	run -0 "$GRPSUP" --check -f <(cat c.conf)
+	assert_line "a: touch a"
+	assert_line "b: touch b"
+	run -0 "$GRPSUP" --check -f - < c.conf
+	assert_line "a: touch a"
+	printf 'web: touch web\n' | { run -0 "$GRPSUP" -q -f -; }
+	assert_file_exists web
+	run --separate-stderr -125 "$GRPSUP" -f - <<< '[program:x]'
+	assert_equal "$stderr" "stdin:1: program 'x' has no command"
+}
