@@ -36,7 +36,7 @@ LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confparse.o \
 	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o \
 	lib/text.o lib/verdict.o lib/writer.o
 LIB = lib/libgrpsup.a
-CMD_OBJ = cmd/main.o cmd/messages.o cmd/options.o cmd/starts.o
+CMD_OBJ = cmd/main.o cmd/messages.o cmd/names.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus
 # C unit tests, linked with the library (sanitized too).
 UNIT = tests/unit/parsers tests/unit/verdict

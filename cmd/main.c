@@ -21,6 +21,7 @@
 #include "../lib/sigq.h"
 #include "../lib/verdict.h"
 #include "messages.h"
+#include "names.h"
 #include "options.h"
 #include "starts.h"
 
@@ -93,9 +94,9 @@ next_listed_name(const char **list)
 }
 
 /*
- * The name from command's first word; a repeated one gets "-2", "-3", ...
- * in order. bases[0..upto) are the earlier programs' first words: counting
- * them keeps a thousand "sleep" programs from a cubic search.
+ * The name from the command's word in bases[upto] (names_base); a repeated
+ * one gets "-2", "-3", ... in order. Counting the earlier programs' bases
+ * keeps a thousand "sleep" programs from a cubic search.
  */
 static char *
 derived_name(const struct conf *c, size_t upto, char (*bases)[NAME_MAX_LEN + 1])
@@ -104,7 +105,6 @@ derived_name(const struct conf *c, size_t upto, char (*bases)[NAME_MAX_LEN + 1])
 	size_t j;
 	int n = 1;
 
-	command_name(c->progs[upto].command, bases[upto], sizeof(bases[0]));
 	for (j = 0; j < upto; j++)
 		n += strcmp(bases[j], bases[upto]) == 0;
 	if (n == 1)
@@ -116,13 +116,30 @@ derived_name(const struct conf *c, size_t upto, char (*bases)[NAME_MAX_LEN + 1])
 	return strdup(name);
 }
 
+static int
+derive_bases(const struct conf *c, char (*bases)[NAME_MAX_LEN + 1])
+{
+	char **commands = calloc(c->nprogs + 1, sizeof(*commands));
+	size_t i;
+	int r;
+
+	if (commands == NULL)
+		return -1;
+	for (i = 0; i < c->nprogs; i++)
+		commands[i] = c->progs[i].command;
+	r = names_base(commands, c->nprogs, bases);
+	free(commands);
+	return r;
+}
+
 static void
 name_programs(struct conf *c, const char *list)
 {
 	char msg[256], (*bases)[NAME_MAX_LEN + 1] = NULL;
 	size_t i;
 
-	if (list == NULL && (bases = calloc(c->nprogs, sizeof(*bases))) == NULL)
+	if (list == NULL && ((bases = calloc(c->nprogs, sizeof(*bases))) ==
+	    NULL || derive_bases(c, bases) == -1))
 		no_memory();
 	for (i = 0; i < c->nprogs; i++) {
 		struct program_settings *p = &c->progs[i];

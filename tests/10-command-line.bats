@@ -80,14 +80,20 @@ usage_error() {
 	assert_output --regexp '^grpsup [0-9]+\.[0-9]+\.[0-9]+$'
 }
 
-@test "names are derived from the first word, repeats numbered" {
+@test "names are derived from the first word; where several share it, from the word that tells them apart" {
 	run "$GRPSUP" --check './bin/api --x' 'sleep 1' 'sleep 2' 'FOO=1 /usr/bin/env' 'sleep 3'
 	assert_success
 	assert_line --index 0 "api: ./bin/api --x"
-	assert_line "sleep: sleep 1"
-	assert_line "sleep-2: sleep 2"
+	assert_line "1: sleep 1"
+	assert_line "2: sleep 2"
 	assert_line "env: FOO=1 /usr/bin/env"
-	assert_line "sleep-3: sleep 3"
+	assert_line "3: sleep 3"
+	run -0 "$GRPSUP" --check 'npm run api' 'npm run web' 'x y' 'x y' 'x y'
+	assert_line "api: npm run api"
+	assert_line "web: npm run web"
+	assert_line "x: x y"
+	assert_line "x-2: x y"
+	assert_line "x-3: x y"
 }
 
 @test "options stop at the first COMMAND; -- ends them too" {

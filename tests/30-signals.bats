@@ -248,7 +248,7 @@ os.kill(int(sys.argv[1]), signal.SIGTERM)' "$GPID"
 	run --separate-stderr -1 "$GRPSUP" false "${args[@]}"
 	use_stderr
 	assert_line --partial "false exited with status 1: stopping the group"
-	assert_line --regexp "^grpsup +\|   sleep-[0-9]+: never started$"
+	assert_line --regexp "^grpsup +\|   [0-9]+: never started$"
 }
 
 @test "SIGTERM during a long start stops it at once" {

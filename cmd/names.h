@@ -1,0 +1,20 @@
+#ifndef GRPSUP_NAMES_H
+#define GRPSUP_NAMES_H
+
+#include <stddef.h>
+
+#include "../lib/command.h"
+
+/*
+ * names_base: the word each of the n commands takes its name from, into
+ * bases[i] (only name characters kept; "cmd" when none is left): the
+ * basename of its first word (past VAR=value words and an "exec"); when
+ * several commands share that, each takes the first later word in which it
+ * differs from all the others ("npm run api", "npm run web": "api", "web"),
+ * and keeps the shared one when there is none. A name still repeated is
+ * the caller's to number. Returns 0, or -1 with errno ENOMEM.
+ */
+int names_base(char *const *commands, size_t n,
+    char (*bases)[NAME_MAX_LEN + 1]);
+
+#endif
