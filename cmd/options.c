@@ -159,6 +159,26 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	}
 }
 
+/*
+ * Parsing stops at the first COMMAND; an option after it would become a
+ * program ("grpsup 'sleep 1' -g 5s": programs "-g" and "5s"), unless "--"
+ * said that every later argument is a command.
+ */
+static int
+check_late_options(char **argv, int first, int argc, char *err, size_t len)
+{
+	int i;
+
+	if (first > 1 && strcmp(argv[first - 1], "--") == 0)
+		return 0;
+	for (i = first; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return text_fail(err, len, "'%.40s' after the commands: "
+			    "options go before them (after --, every argument is "
+			    "a command)", argv[i]);
+	return 0;
+}
+
 int
 options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
 {
@@ -179,7 +199,7 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t len)
 			return -1;
 	o->commands = argv + optind;
 	o->ncommands = (size_t)(argc - optind);
-	return 0;
+	return check_late_options(argv, optind, argc, err, len);
 }
 
 void

@@ -148,3 +148,11 @@ exit-code-from: both"
 	run "$GRPSUP" --check 'env A=1 B=x,y:z+@%/. -u C'
 	assert_line "  run: direct: env A=1 B=x,y:z+@%/. -u C"
 }
+
+@test "an option after the commands is a usage error, not a program; after -- it is a command" {
+	run --separate-stderr -125 "$GRPSUP" 'touch ran' -g 5s
+	assert_equal "${stderr_lines[0]}" "grpsup: '-g' after the commands: options go before them (after --, every argument is a command)"
+	assert_file_not_exists ran
+	run -0 "$GRPSUP" --check -- 'touch ran' -g
+	assert_line -- "-g: -g"
+}
