@@ -437,6 +437,33 @@ print_program(const struct program *prog)
 		printf("  output: %s\n", modes[p->output]);
 }
 
+/*
+ * --check fails on what a run would fail on at once: a program not found or
+ * not executable, a command that needs a shell where there is none.
+ */
+static int
+check_runnable(const struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++) {
+		const struct program *p = &g->progs[i];
+		const char *file = p->how == RUN_DIRECT ? p->argv[0] :
+		    COMMAND_SHELL;
+
+		if (spawn_findable(file, p->envp, p->set->directory) == 0)
+			continue;
+		if (p->how == RUN_DIRECT)
+			say("%s: exec %s: %s", p->set->name, file,
+			    strerror(errno));
+		else
+			say("%s: %s: %s (the command needs a shell)",
+			    p->set->name, file, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* --check: the resolved group, a few lines per program, on stdout. */
 static void
 print_group(const struct group *g)
@@ -524,6 +551,8 @@ main(int argc, char **argv)
 			say("%s", g.error[0] ? g.error : strerror(errno));
 			return STATUS_CANNOT_START;
 		}
+		if (check_runnable(&g) == -1)
+			return STATUS_CANNOT_START;
 		print_group(&g);
 		group_free(&g);
 		return 0;

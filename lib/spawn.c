@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -210,6 +211,48 @@ child_run(const struct spawn_attr *a, const char *found, int pipefd,
 }
 
 /* End of the child's code. */
+
+/*
+ * 1: [dir/][part/]file is an executable regular file; 0: a file that is not;
+ * -1: none.
+ */
+static int
+executable(const char *dir, const char *part, size_t plen, const char *file)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	if (snprintf(path, sizeof(path), "%s%s%.*s%s%s", dir ? dir : "",
+	    dir ? "/" : "", (int)plen, part ? part : "", plen > 0 ? "/" : "",
+	    file) >= (int)sizeof(path) || stat(path, &st) == -1)
+		return -1;
+	return S_ISREG(st.st_mode) && (st.st_mode & 0111) != 0;
+}
+
+int
+spawn_findable(const char *file, char *const *envp, const char *directory)
+{
+	const char *p = env_path(envp), *end;
+	int found = -1, r;
+
+	if (strchr(file, '/') != NULL) {
+		found = executable(*file == '/' ? NULL : directory, NULL, 0, file);
+	} else {
+		for (; found != 1; p = end + 1) {
+			if ((end = strchr(p, ':')) == NULL)
+				end = p + strlen(p);
+			r = executable(*p == '/' ? NULL : directory, end > p ? p :
+			    ".", end > p ? (size_t)(end - p) : 1, file);
+			found = r > found ? r : found;
+			if (*end == '\0')
+				break;
+		}
+	}
+	if (found == 1)
+		return 0;
+	errno = found == 0 ? EACCES : ENOENT;
+	return -1;
+}
 
 /*
  * Find argv[0] in PATH before fork, as the child's search would: the first

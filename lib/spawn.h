@@ -59,6 +59,14 @@ pid_t spawn_start(const struct spawn_attr *a, struct spawn_error *fail);
  */
 void spawn_changed_signals(sigset_t *set);
 
+/*
+ * spawn_findable: whether file would be found and executed as a child's
+ * exec would find it: with envp's PATH when it has no '/', from directory
+ * (NULL: the current one) when it is relative. Returns 0, or -1 with errno
+ * ENOENT (not found) or EACCES (found, but not an executable file).
+ */
+int spawn_findable(const char *file, char *const *envp, const char *directory);
+
 /* spawn_step_name: a word for a step, for messages ("exec", "chdir"). */
 const char *spawn_step_name(int step);
 

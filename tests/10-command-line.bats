@@ -81,6 +81,7 @@ usage_error() {
 }
 
 @test "names are derived from the first word; where several share it, from the word that tells them apart" {
+	stubs ./bin/api npm x
 	run "$GRPSUP" --check './bin/api --x' 'sleep 1' 'sleep 2' 'FOO=1 /usr/bin/env' 'sleep 3'
 	assert_success
 	assert_line --index 0 "api: ./bin/api --x"
@@ -97,7 +98,8 @@ usage_error() {
 }
 
 @test "options stop at the first COMMAND; -- ends them too" {
-	run "$GRPSUP" --check 'echo a' -q
+	stubs -- -q -v
+	run "$GRPSUP" --check -- 'echo a' -q
 	assert_success
 	assert_line "-q: -q"
 	run "$GRPSUP" --check -- -v
@@ -106,6 +108,7 @@ usage_error() {
 }
 
 @test "--check shows direct exec or /bin/sh, stop signal, grace" {
+	stubs ./api
 	run "$GRPSUP" --check -n api,both -s quit -g 1m30s -t 250ms -e both './api --port 8080' 'a && b'
 	assert_success
 	assert_output "api: ./api --port 8080
@@ -153,6 +156,7 @@ exit-code-from: both"
 	run --separate-stderr -125 "$GRPSUP" 'touch ran' -g 5s
 	assert_equal "${stderr_lines[0]}" "grpsup: '-g' after the commands: options go before them (after --, every argument is a command)"
 	assert_file_not_exists ran
+	stubs -- -g
 	run -0 "$GRPSUP" --check -- 'touch ran' -g
 	assert_line -- "-g: -g"
 }

@@ -7,6 +7,7 @@
 load helpers
 
 @test "--check: simple commands run direct, quotes taken off as sh would" {
+	stubs nginx 'my prog'
 	while IFS='|' read -r cmd want; do
 		run -0 "$GRPSUP" --check -n p -- "$cmd"
 		assert_line "  run: $want"

@@ -5,6 +5,7 @@ load helpers
 
 @test "--check prints the resolved group from a file and starts nothing" {
 	mkdir work
+	stubs work/bin/api
 	printf 'SECRET=hunter2\nA=1\n' > app.env
 	cat > grpsup.conf <<-'CONF'
 	[grpsup]
@@ -66,4 +67,29 @@ exit-code-from: smoke"
   stop: SIGTERM, grace 10s
   env (names only): K"
 	assert_file_not_exists ran
+}
+
+@test "--check refuses what the start would: a program not found or not executable" {
+	run --separate-stderr -125 "$GRPSUP" --check nonexistent-prog
+	assert_equal "$stderr" "grpsup: nonexistent-prog: exec nonexistent-prog: No such file or directory"
+	touch notx
+	run --separate-stderr -125 "$GRPSUP" --check -n p ./notx
+	assert_equal "$stderr" "grpsup: p: exec ./notx: Permission denied"
+	printf '[program:api]\ncommand = ./bin/api\ndirectory = work\n' > grpsup.conf
+	mkdir work
+	run --separate-stderr -125 "$GRPSUP" --check
+	assert_equal "$stderr" "grpsup: api: exec ./bin/api: No such file or directory"
+	stubs work/bin/api
+	run -0 "$GRPSUP" --check
+}
+
+@test "--check in an image without /bin/sh: a simple command passes, a shell command is refused" {
+	unshare -m true 2>/dev/null || skip "unshare -m is not allowed here"
+	run --separate-stderr -125 unshare -m sh -c 'mount --bind /dev/null "$(readlink -f /bin/sh)" && exec "$@"' sh \
+	    "$GRPSUP" --check -n plain,quoted,shell 'sleep 1' "sleep '2'" 'echo $HOME'
+	assert_equal "$stderr" "grpsup: shell: /bin/sh: Permission denied (the command needs a shell)"
+	# and runs: quotes need no shell
+	run -0 unshare -m sh -c 'mount --bind /dev/null "$(readlink -f /bin/sh)" && exec "$@"' sh \
+	    "$GRPSUP" -q -n quoted "touch 'quoted file'"
+	assert_file_exists "quoted file"
 }
