@@ -68,8 +68,19 @@ resolve_user(const char *name, struct identity *id, int group_given,
 	struct passwd *pw;
 	long long n;
 
-	if ((pw = getpwnam(name)) == NULL && (n = numeric_id(name)) >= 0)
-		pw = getpwuid((uid_t)n);
+	if ((pw = getpwnam(name)) == NULL && (n = numeric_id(name)) >= 0 &&
+	    (pw = getpwuid((uid_t)n)) == NULL) {
+		/*
+		 * A number with no entry (OpenShift's arbitrary uids): taken as
+		 * it is, as docker run --user does: group 0 unless given, no
+		 * supplementary groups.
+		 */
+		id->uid = (uid_t)n;
+		if (!group_given)
+			id->gid = 0;
+		id->ngroups = 0;
+		return 0;
+	}
 	if (pw == NULL)
 		return text_fail(why, len, "unknown user '%s'", name);
 	id->uid = pw->pw_uid;

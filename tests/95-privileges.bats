@@ -60,3 +60,16 @@ setup() {
 	run -0 setpriv --reuid=nobody --regid=nogroup --clear-groups "$GRPSUP" -q
 	assert_output "p      | 65534"
 }
+
+@test "a numeric user with no entry in /etc/passwd (arbitrary uids, OpenShift): group 0, HOME /" {
+	uid=54321
+	getent passwd "$uid" >/dev/null && skip "uid $uid has an entry here"
+	printf '[program:p]\ncommand = echo $(id -u) $(id -g) $(id -G) $HOME $USER\nuser = %s\n' "$uid" > grpsup.conf
+	run -0 "$GRPSUP" -q
+	assert_output "p      | $uid 0 0 / $uid"
+	printf '[program:p]\ncommand = echo $(id -u) $(id -g)\nuser = %s\ngroup = 12345\n' "$uid" > grpsup.conf
+	run -0 "$GRPSUP" -q
+	assert_output "p      | $uid 12345"
+	run -0 "$GRPSUP" --check
+	assert_line "  run as: user ? (uid $uid), group ? (gid 12345)"
+}
