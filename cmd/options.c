@@ -11,7 +11,8 @@
 #include "../lib/text.h"
 
 enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
-    OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT, OPT_FORWARD };
+    OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT, OPT_FORWARD,
+    OPT_READY_TIMEOUT };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
@@ -28,6 +29,7 @@ static const struct option long_opts[] = {
 	{ "after", required_argument, NULL, OPT_AFTER },
 	{ "oneshot", required_argument, NULL, OPT_ONESHOT },
 	{ "forward", required_argument, NULL, OPT_FORWARD },
+	{ "ready-timeout", required_argument, NULL, OPT_READY_TIMEOUT },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "timestamps", no_argument, NULL, OPT_TIMESTAMPS },
@@ -50,13 +52,16 @@ const char options_help[] =
 "  -n, --names LIST           comma-separated names for the COMMANDs\n"
 "  -f, --file FILE            programs from a grpsup.conf or a Procfile\n"
 "      --env-file FILE        KEY=VALUE lines for every program's environment\n"
-"  -g, --grace DURATION       time between the stop signal and SIGKILL (10s)\n"
-"  -s, --stop-signal SIG      signal that asks a program to stop (TERM)\n"
+"  -g, --grace DURATION       time between the stop signal and SIGKILL (10s);\n"
+"                             --grace NAME=DURATION: NAME's own\n"
+"  -s, --stop-signal SIG      signal that asks a program to stop (TERM);\n"
+"                             --stop-signal NAME=SIG: NAME's own\n"
 "  -e, --exit-code-from NAME  exit with NAME's status\n"
 "  -t, --timeout DURATION     stop the group after DURATION, exit 124\n"
 "      --ready NAME=PROBE     NAME is ready when PROBE succeeds: tcp://HOST:PORT,\n"
 "                             http://HOST:PORT/PATH, file:PATH, exec:COMMAND,\n"
 "                             notify\n"
+"      --ready-timeout NAME=DURATION  how long NAME may take to be ready\n"
 "      --after NAME=DEP[,DEP] start NAME once every DEP is ready\n"
 "      --oneshot NAME         NAME is a task: ready when it exits 0, and its\n"
 "                             success does not stop the group\n"
@@ -104,6 +109,15 @@ bad_option(char **argv, char *buf, size_t len)
 	return buf;
 }
 
+/* A per-program option, applied once the programs are known (starts.c). */
+static int
+add_start(struct options *o, int kind)
+{
+	o->starts[o->nstarts].kind = kind;
+	o->starts[o->nstarts++].arg = optarg;
+	return 0;
+}
+
 static int
 parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 {
@@ -113,9 +127,14 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case 'n': o->names = optarg; return 0;
 	case 'f': o->file = optarg; return 0;
 	case OPT_ENV_FILE: o->env_files[o->nenv_files++] = optarg; return 0;
-	case 'g': return parse_duration("--grace", optarg, &o->grace_ms, err,
-	    len);
+	case 'g':
+		if (strchr(optarg, '=') != NULL)
+			return add_start(o, 'g');
+		return parse_duration("--grace", optarg, &o->grace_ms, err,
+		    len);
 	case 's':
+		if (strchr(optarg, '=') != NULL)
+			return add_start(o, 's');
 		if ((o->stop_signal = signal_parse(optarg)) == -1)
 			return text_fail(err, len, "--stop-signal: invalid "
 			    "signal '%s'", optarg);
@@ -135,14 +154,11 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			return text_fail(err, len, "--color: '%s' is not auto, "
 			    "always or never%s", optarg, "");
 		return 0;
-	case OPT_READY:
-	case OPT_AFTER:
-	case OPT_ONESHOT:
-	case OPT_FORWARD:
-		o->starts[o->nstarts].kind = c == OPT_READY ? 'r' :
-		    c == OPT_AFTER ? 'a' : c == OPT_FORWARD ? 'f' : 'o';
-		o->starts[o->nstarts++].arg = optarg;
-		return 0;
+	case OPT_READY: return add_start(o, 'r');
+	case OPT_AFTER: return add_start(o, 'a');
+	case OPT_ONESHOT: return add_start(o, 'o');
+	case OPT_FORWARD: return add_start(o, 'f');
+	case OPT_READY_TIMEOUT: return add_start(o, 'T');
 	case OPT_TIMESTAMPS: o->timestamps = 1; return 0;
 	case OPT_REPORT: o->report = optarg; return 0;
 	case 'q': o->quiet = 1; o->verbose = 0; return 0;

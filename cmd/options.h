@@ -6,9 +6,13 @@
 
 #include "../lib/output.h"
 
-/* One --ready, --after, --oneshot or --forward, in command-line order. */
+/*
+ * One per-program option, in command-line order: --ready, --after,
+ * --oneshot, --forward, and --grace, --stop-signal, --ready-timeout with
+ * NAME=.
+ */
 struct start_option {
-	int kind;		/* 'r', 'a', 'o' or 'f' */
+	int kind;		/* 'r', 'a', 'o', 'f', 'g', 's', 'T' */
 	const char *arg;	/* NAME=PROBE, NAME=DEP[,DEP], NAME, NAME=SIGS */
 };
 

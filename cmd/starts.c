@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/duration.h"
 #include "../lib/settings.h"
+#include "../lib/signame.h"
 #include "starts.h"
 
 /* What the command line changed in a program, to blame the right option. */
@@ -14,8 +16,41 @@
 static const char *
 option_of(int kind)
 {
-	return kind == 'r' ? "--ready" : kind == 'a' ? "--after" :
-	    kind == 'f' ? "--forward" : "--oneshot";
+	switch (kind) {
+	case 'r': return "--ready";
+	case 'a': return "--after";
+	case 'f': return "--forward";
+	case 'g': return "--grace";
+	case 's': return "--stop-signal";
+	case 'T': return "--ready-timeout";
+	default: return "--oneshot";
+	}
+}
+
+/* --grace, --stop-signal, --ready-timeout NAME=VALUE: NAME's own. */
+static int
+set_stop(struct program_settings *cp, int kind, const char *v, char *err,
+    size_t len)
+{
+	char why[256];
+	int64_t ms;
+
+	if (kind == 's') {
+		if ((cp->stop_signal = signal_parse(v)) != -1)
+			return 0;
+		snprintf(err, len, "--stop-signal: %s: invalid signal '%.40s'",
+		    cp->name, v);
+		return -1;
+	}
+	int r = duration_parse(v, &ms), e = r == 0 ? 0 : errno;
+
+	if (r == 0 && (kind == 'g' || ms > 0)) {
+		*(kind == 'g' ? &cp->grace_ms : &cp->ready_timeout_ms) = ms;
+		return 0;
+	}
+	snprintf(err, len, "%s: %s: %s", option_of(kind), cp->name,
+	    duration_error(v, e, kind == 'T', why, sizeof(why)));
+	return -1;
 }
 
 static int
@@ -62,7 +97,8 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 	if (s->kind != 'o' && eq == NULL) {
 		snprintf(err, len, "%s: expected NAME=%s, not '%.80s'", opt,
 		    s->kind == 'r' ? "PROBE" : s->kind == 'f' ? "SIG[,SIG]" :
-		    "DEP[,DEP]", s->arg);
+		    s->kind == 'a' ? "DEP[,DEP]" : s->kind == 's' ? "SIG" :
+		    "DURATION", s->arg);
 		return -1;
 	}
 	if ((cp = conf_find_program(c, s->arg, nlen)) == NULL) {
@@ -71,6 +107,10 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 		return -1;
 	}
 	switch (s->kind) {
+	case 'g':
+	case 's':
+	case 'T':
+		return set_stop(cp, s->kind, eq + 1, err, len);
 	case 'f':
 		if (settings_set_forward(cp, eq + 1, why, sizeof(why)) == 0)
 			return 0;

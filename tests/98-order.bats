@@ -156,3 +156,28 @@ client  | up'
 	assert_line '  oneshot'
 	refute_output --partial timeout
 }
+
+@test "--grace, --stop-signal and --ready-timeout NAME=VALUE set one program's own" {
+	run -0 "$GRPSUP" --check -n a,b -g 2s --grace a=30s --stop-signal b=QUIT --ready-timeout a=5s --ready a=file:x 'sleep 1' 'sleep 2'
+	assert_output "a: sleep 1
+  run: direct: sleep 1
+  stop: SIGTERM, grace 30s
+  ready: file:x, timeout 5s
+b: sleep 2
+  run: direct: sleep 2
+  stop: SIGQUIT, grace 2s"
+	printf '[program:a]\ncommand = sleep 1\ngrace = 1s\n' > grpsup.conf
+	run -0 "$GRPSUP" --check --grace a=3s
+	assert_line "  stop: SIGTERM, grace 3s"
+	run --separate-stderr -125 "$GRPSUP" -n a --ready-timeout a=0 'sleep 1'
+	assert_equal "${stderr_lines[0]}" "grpsup: --ready-timeout: a: invalid duration '0' (use a positive number with ms, s, m or h)"
+	run --separate-stderr -125 "$GRPSUP" -n a --stop-signal b=HUP 'sleep 1'
+	assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: no program named 'b'"
+}
+
+@test "a program's own grace from the command line is the one its stop waits for" {
+	run --separate-stderr -137 "$GRPSUP" -n stubborn,quick -g 30s --grace stubborn=300ms \
+	    "sh -c 'trap \"\" TERM; touch up; exec sleep 60'" "sh -c 'until [ -e up ]; do sleep 0.01; done'"
+	use_stderr
+	assert_line "grpsup   |   stubborn: killed with SIGKILL after the 300ms grace (status 137)"
+}
