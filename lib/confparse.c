@@ -146,7 +146,7 @@ conf_read_whole(const char *path, char **buf, size_t *len)
 	size_t cap = 0;
 	struct stat st;
 	ssize_t n = -1;
-	char *b;
+	char *b, *bom;
 
 	*buf = NULL;
 	*len = 0;
@@ -169,6 +169,10 @@ conf_read_whole(const char *path, char **buf, size_t *len)
 	}
 	if (fd != STDIN_FILENO)
 		close(fd);
+	bom = *buf;
+	/* a UTF-8 byte-order mark (Windows editors) is no part of the text */
+	if (n == 0 && *len >= 3 && text_skip_bom(&bom))
+		memmove(*buf, bom, *len -= 3);
 	if (n == 0 && *len == 0)
 		(*buf)[(*len)++] = '\n';	/* fmemopen takes no empty buffer */
 	return n == 0 ? 0 : -1;

@@ -166,10 +166,14 @@ envfile_load(const char *path, struct strv *sv, int *line, char *why,
 	if ((f = fopen(path, "r")) == NULL)
 		return text_fail(why, len, "%s", strerror(errno));
 	while (r == 0 && (n = getline(&buf, &cap, f)) != -1) {
-		++*line;
-		if (n > 0 && buf[n - 1] == '\n')
+		char *s = buf;
+
+		/* a UTF-8 byte-order mark (Windows editors) is no part of KEY */
+		if (++*line == 1 && text_skip_bom(&s))
+			n -= 3;
+		if (n > 0 && s[n - 1] == '\n')
 			n--;
-		if ((got = envfile_parse_line(buf, (size_t)n, &kv, why,
+		if ((got = envfile_parse_line(s, (size_t)n, &kv, why,
 		    len)) == -1)
 			r = -1;
 		else if (got == 1 && strv_push(sv, kv, (size_t)-1) == -1)

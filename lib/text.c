@@ -1,5 +1,6 @@
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "text.h"
 
@@ -12,6 +13,15 @@ text_visible(char *s, size_t len)
 		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
 		    s[i] == 0x7f)
 			s[i] = '?';
+}
+
+int
+text_skip_bom(char **s)
+{
+	if (strncmp(*s, "\xef\xbb\xbf", 3) != 0)
+		return 0;
+	*s += 3;
+	return 1;
 }
 
 int

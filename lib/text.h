@@ -11,6 +11,12 @@
 void text_visible(char *s, size_t len);
 
 /*
+ * text_skip_bom: when *s begins with a UTF-8 byte-order mark (EF BB BF, as
+ * Windows editors write), step *s past it and return 1; else 0.
+ */
+int text_skip_bom(char **s);
+
+/*
  * text_fail: the formatted message into why (of size len), cut to fit, for a
  * caller that reports a one-line reason. Returns -1, so that a parser can
  * return text_fail(...) for its error.

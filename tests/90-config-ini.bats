@@ -211,3 +211,14 @@ p      | from-conf-folder"
 	run --separate-stderr -125 "$GRPSUP" -f - <<< '[program:x]'
 	assert_equal "$stderr" "stdin:1: program 'x' has no command"
 }
+
+@test "a UTF-8 byte-order mark (Windows editors) is skipped in grpsup.conf, a Procfile and an env file" {
+	printf '\xef\xbb\xbf[program:x]\ncommand = touch x\nenv-file = x.env\n' > grpsup.conf
+	printf '\xef\xbb\xbfKEY=1\n' > x.env
+	run -0 "$GRPSUP" --check
+	assert_line "x: touch x"
+	assert_line "  env (names only): KEY"
+	printf '\xef\xbb\xbfweb: touch web\n' > Procfile
+	run -0 "$GRPSUP" --check -f Procfile
+	assert_line "web: touch web"
+}
