@@ -229,6 +229,33 @@ conf_from_file(struct conf *c, const struct options *o)
 		file_error(&e);
 }
 
+/*
+ * A Procfile runs as foreman runs it: each program gets PORT, from BASE
+ * (--port, else PORT of the .env, else grpsup's own PORT, else 5000) up by
+ * 100 in file order.
+ */
+static void
+set_ports(struct conf *c, const struct options *o)
+{
+	const char *from = getenv("PORT");
+	char kv[32];
+	size_t i;
+	long base = 5000;
+
+	for (i = 0; i < c->env.n; i++)
+		if (strncmp(c->env.v[i], "PORT=", 5) == 0)
+			from = c->env.v[i] + 5;
+	if (o->port > 0)
+		base = o->port;
+	else if (from != NULL && atol(from) > 0 && atol(from) < 65536)
+		base = atol(from);
+	for (i = 0; i < c->nprogs; i++) {
+		snprintf(kv, sizeof(kv), "PORT=%ld", base + 100 * (long)i);
+		if (strv_push(&c->progs[i].env, kv, (size_t)-1) == -1)
+			no_memory();
+	}
+}
+
 /* --env-file: loaded after the file's own [grpsup] env files. */
 static void
 load_env_files(struct strv *env, const struct options *o)
@@ -538,6 +565,10 @@ main(int argc, char **argv)
 	}
 	if (starts_apply(&c, &o, err, sizeof(err)) == -1)
 		usage_error(err);
+	if (c.procfile)
+		set_ports(&c, &o);
+	else if (o.port > 0)
+		usage_error("--port: only for a Procfile");
 	load_env_files(&cli_env, &o);
 	build_group(&g, &c, &o, &cli_env);
 	conf_free(&c);

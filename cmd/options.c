@@ -12,7 +12,7 @@
 
 enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
     OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT, OPT_FORWARD,
-    OPT_READY_TIMEOUT };
+    OPT_READY_TIMEOUT, OPT_PORT };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
@@ -30,6 +30,7 @@ static const struct option long_opts[] = {
 	{ "oneshot", required_argument, NULL, OPT_ONESHOT },
 	{ "forward", required_argument, NULL, OPT_FORWARD },
 	{ "ready-timeout", required_argument, NULL, OPT_READY_TIMEOUT },
+	{ "port", required_argument, NULL, OPT_PORT },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "timestamps", no_argument, NULL, OPT_TIMESTAMPS },
@@ -67,6 +68,8 @@ const char options_help[] =
 "                             success does not stop the group\n"
 "      --forward NAME=SIG[,SIG]|all|none  the signals grpsup passes on that\n"
 "                             NAME gets (default: those it catches)\n"
+"      --port BASE            Procfile: PORT for each program, BASE + 100 each\n"
+"                             (default $PORT, else 5000), as foreman does\n"
 "      --raw                  no labels: programs write straight to grpsup's\n"
 "                             stdout and stderr\n"
 "      --color WHEN           colour the labels: auto, always, never (auto)\n"
@@ -109,6 +112,20 @@ bad_option(char **argv, char *buf, size_t len)
 	return buf;
 }
 
+/* A port from 1 to 65435 (room for a few programs at +100); 0: not one. */
+static int
+port_parse(const char *s)
+{
+	char *end;
+	long v;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return errno == 0 && *end == '\0' && v >= 1 && v <= 65435 ? (int)v : 0;
+}
+
 /* A per-program option, applied once the programs are known (starts.c). */
 static int
 add_start(struct options *o, int kind)
@@ -149,6 +166,11 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			    "positive duration%s", optarg, "");
 		return 0;
 	case OPT_RAW: o->raw = 1; return 0;
+	case OPT_PORT:
+		if ((o->port = port_parse(optarg)) == 0)
+			return text_fail(err, len, "--port: '%.40s' is not a port "
+			    "(1 to 65435: each program adds 100)", optarg);
+		return 0;
 	case OPT_COLOR:
 		if ((o->color = color_parse(optarg)) == -1)
 			return text_fail(err, len, "--color: '%s' is not auto, "

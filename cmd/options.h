@@ -29,6 +29,7 @@ struct options {
 	int stop_signal;	/* 0: not given */
 	const char *exit_code_from;
 	int64_t timeout_ms;	/* 0: none; -1: not given */
+	int port;		/* --port BASE; 0: not given */
 	int raw;
 	int color;		/* enum color_when; -1: not given */
 	int timestamps;

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "confparse.h"
@@ -458,6 +459,22 @@ append_env_lines(struct parser *p)
 	return 0;
 }
 
+/* As foreman does: the .env beside a Procfile, when there is one. */
+static int
+load_dotenv(struct parser *p)
+{
+	char *path = resolve_path(p, ".env");
+	int r = 0;
+
+	p->line = 0;	/* its own lines are named, not the Procfile's */
+	if (path == NULL)
+		return conf_nomem(p);
+	if (access(path, F_OK) == 0)
+		r = load_env_file(p, ".env", &p->c->env);
+	free(path);
+	return r;
+}
+
 static char *
 folder_of(const char *path)
 {
@@ -493,6 +510,8 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 		free(text);
 	} else {
 		r = looks_like_ini(p.f) ? parse_ini(&p) : procfile_parse(&p);
+		if (r == 0 && c->procfile)
+			r = load_dotenv(&p);
 		if (r == 0 && ferror(p.f))
 			r = conf_fail(&p, 0, "%s", strerror(EIO));
 		if (r == 0)

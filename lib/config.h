@@ -38,6 +38,7 @@ struct conf {
 	int color;		/* enum color_when; -1: not in the file */
 	int timestamps;		/* -1: not in the file */
 	char *report;		/* NULL: not in the file */
+	int procfile;		/* the file was a Procfile */
 	struct program_settings *progs;	/* the programs, in file order */
 	struct conf_where *where;	/* where[i]: where progs[i] stands */
 	size_t nprogs, cap;

@@ -4,24 +4,40 @@
 
 #include "confparse.h"
 
-/* One Procfile line, trimmed: "name: command". */
+/*
+ * One Procfile line: "name: command". A line that foreman and honcho would
+ * skip without a word (a name with a '.', a blank before it or before the
+ * ':') is an error here.
+ */
 static int
 procfile_line(struct parser *p, char *s)
 {
 	size_t n = strcspn(s, ":");
 	char *cmd;
 
-	if (*s == '\0' || *s == '#')
+	if (*conf_trim(s) == '\0' || *conf_trim(s) == '#')
 		return 0;
+	if (conf_is_blank(*s))
+		return conf_fail(p, p->line, "blank before the name (foreman "
+		    "and honcho would skip this line)");
 	if (s[n] == '\0')
 		return conf_fail(p, p->line, "expected 'name: command'");
-	while (n > 0 && conf_is_blank(s[n - 1]))
-		n--;
+	if (n > 0 && conf_is_blank(s[n - 1]))
+		return conf_fail(p, p->line, "blank before ':' (foreman and "
+		    "honcho would skip this line)");
+	if (memchr(s, '.', n) != NULL)
+		return conf_fail(p, p->line, "'.' in the name '%.*s' (foreman "
+		    "and honcho would skip this line)", (int)(n > 64 ? 64 : n),
+		    s);
 	if (conf_add_program(p, s, n, p->line) == -1)
 		return -1;
 	cmd = conf_trim(strchr(s, ':') + 1);
 	if (*cmd == '\0')
 		return conf_fail(p, p->line, "command is empty");
+	/* as foreman runs them: in the Procfile's folder */
+	if (strcmp(p->dir, ".") != 0 && conf_set_string(p,
+	    &conf_current(p)->directory, p->dir) == -1)
+		return -1;
 	return conf_set_string(p, &conf_current(p)->command, cmd);
 }
 
@@ -30,13 +46,14 @@ procfile_parse(struct parser *p)
 {
 	ssize_t n;
 
+	p->c->procfile = 1;
 	while ((n = getline(&p->buf, &p->cap, p->f)) != -1) {
 		p->line++;
 		if (memchr(p->buf, '\0', (size_t)n) != NULL)
 			return conf_fail(p, p->line, "NUL byte in the line");
 		if (n > 0 && p->buf[n - 1] == '\n')
 			p->buf[n - 1] = '\0';
-		if (procfile_line(p, conf_trim(p->buf)) == -1)
+		if (procfile_line(p, p->buf) == -1)
 			return -1;
 	}
 	return 0;

@@ -46,3 +46,49 @@ load helpers
 	run -0 "$GRPSUP" -q
 	assert_output "p      | crlf"
 }
+
+@test "a Procfile runs as foreman runs it: PORT from 5000 up by 100, its .env, its folder" {
+	mkdir sub
+	cat > sub/Procfile <<-'PROC'
+	web: until [ -e worker.port ]; do sleep 0.01; done; echo "$PORT $GREETING" > web.port
+	worker: echo "$PORT" > worker.port; exec sleep 30
+	PROC
+	printf 'GREETING=hi\n' > sub/.env
+	run -0 env -u PORT "$GRPSUP" -q -f sub/Procfile
+	assert_equal "$(cat sub/web.port)" "5000 hi"
+	assert_equal "$(cat sub/worker.port)" "5100"
+	rm sub/*.port
+	run -0 env PORT=7000 "$GRPSUP" -q -f sub/Procfile
+	assert_equal "$(cat sub/web.port)" "7000 hi"
+	rm sub/*.port
+	run -0 env PORT=7000 "$GRPSUP" -q --port 6000 -f sub/Procfile
+	assert_equal "$(cat sub/worker.port)" "6100"
+}
+
+@test "a foreman Procfile with \$PORT and .env, unchanged: a python server and a client" {
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	cat > Procfile <<-'PROC'
+	web: exec python3 -m http.server $PORT --bind 127.0.0.1
+	check: until curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/"; do sleep 0.05; done; echo "$GREETING, web on $WEB_PORT"
+	PROC
+	printf 'GREETING=hello\nWEB_PORT=%s\n' "$port" > .env
+	run -0 "$GRPSUP" -e check --port "$port"
+	assert_line "check  | hello, web on $port"
+}
+
+@test "lines that foreman and honcho would skip without a word are errors" {
+	while IFS='|' read -r line msg; do
+		printf '%s\n' "$line" > Procfile
+		run --separate-stderr -125 "$GRPSUP" --check
+		assert_equal "$stderr" "Procfile:1: $msg"
+	done <<-'TABLE'
+	web.1: x|'.' in the name 'web.1' (foreman and honcho would skip this line)
+	 web: x|blank before the name (foreman and honcho would skip this line)
+	web : x|blank before ':' (foreman and honcho would skip this line)
+	TABLE
+}
+
+@test "exec and builtins in a Procfile: a leading exec is dropped, exit runs in the shell" {
+	printf 'web: exec sleep 30\nstop: exit 3\n' > Procfile
+	run -3 "$GRPSUP" -q
+}
