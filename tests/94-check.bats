@@ -65,7 +65,7 @@ exit-code-from: smoke"
 	assert_output "web: touch ran
   run: direct: touch ran
   stop: SIGTERM, grace 10s
-  env (names only): K"
+  env (names only): K PORT"
 	assert_file_not_exists ran
 }
 
