@@ -17,6 +17,11 @@
 
 extern char **environ;
 
+static enum probe_kind program_probe_kind(const struct program *p);
+static struct spawn_attr program_spawn_attr(const struct program *p,
+    char **argv, int out, int err);
+static int program_takes(const struct program *p, int sig);
+
 static void
 tell(struct program *p, enum program_event ev, const char *text)
 {
@@ -165,13 +170,19 @@ program_open_notify(struct program *p)
 	return program_env(p);
 }
 
-enum probe_kind
+/* How p becomes ready; PROBE_NONE without a probe. */
+static enum probe_kind
 program_probe_kind(const struct program *p)
 {
 	return p->probe != NULL ? p->probe->spec.kind : PROBE_NONE;
 }
 
-struct spawn_attr
+/*
+ * How p, or a command of its exec probe (argv), starts: with its
+ * environment, directory and user, stdin from /dev/null, stdout and stderr
+ * out and err (-1: grpsup's).
+ */
+static struct spawn_attr
 program_spawn_attr(const struct program *p, char **argv, int out, int err)
 {
 	struct spawn_attr a = { .argv = argv, .envp = p->envp,
@@ -282,7 +293,12 @@ program_signal(struct program *p, int sig)
 	return r;
 }
 
-int
+/*
+ * Whether a signal grpsup passes on goes to p, as its forward setting says:
+ * by default, when its main process catches sig, so that a program that
+ * would die of it by default is never sent it.
+ */
+static int
 program_takes(const struct program *p, int sig)
 {
 	sigset_t caught;

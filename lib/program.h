@@ -135,17 +135,6 @@ int program_prepare(struct program *p, char *why, size_t len);
  */
 int program_open_notify(struct program *p);
 
-/* program_probe_kind: how p becomes ready; PROBE_NONE without a probe. */
-enum probe_kind program_probe_kind(const struct program *p);
-
-/*
- * program_spawn_attr: how p, or a command of its exec probe (argv), starts:
- * with its environment, directory and user, stdin from /dev/null, stdout
- * and stderr out and err (-1: grpsup's).
- */
-struct spawn_attr program_spawn_attr(const struct program *p, char **argv,
-    int out, int err);
-
 /*
  * program_start: spawn p with its output connected. On START_FAILED, p is
  * done ("could not be started") and p->fail says why; on the other
@@ -177,15 +166,8 @@ int program_mark_ready(struct program *p);
 int program_signal(struct program *p, int sig);
 
 /*
- * program_takes: whether a signal grpsup passes on goes to p, as its forward
- * setting says: by default, when its main process catches sig, so that a
- * program that would die of it by default is never sent it.
- */
-int program_takes(const struct program *p, int sig);
-
-/*
  * program_forward: pass sig on to p's process group when p takes it
- * (program_takes; a terminal's resize only when p writes to grpsup's
+ * (its forward setting; a terminal's resize only when p writes to grpsup's
  * terminal, on_tty). Returns 1 when it was sent, else 0.
  */
 int program_forward(struct program *p, int sig, int on_tty);

@@ -9,7 +9,8 @@
 /* The pipe's ends; -1 until sigq_open. See sigq.h for why it is static. */
 static int queue[2] = { -1, -1 };
 
-int
+/* Whether sig is one of those a fault raises. */
+static int
 sigq_is_fault(int sig)
 {
 	return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||

@@ -44,9 +44,6 @@ int sigq_open(void);
  */
 int sigq_read(struct sigq_event *e);
 
-/* sigq_is_fault: whether sig is one of those a fault raises. */
-int sigq_is_fault(int sig);
-
 /* What a signal asks of grpsup (grpsup(1), SIGNALS). */
 enum signal_role {
 	ROLE_STOP,		/* TERM, INT, QUIT, PWR: stop the group */
