@@ -112,6 +112,8 @@ teardown() {
 # start_wrapped CMD...: run CMD in the background under wstatus; its pid is
 # in $GPID once it runs, its stderr in ./err, how it ended in ./end.
 start_wrapped() {
+	# a second start in one test must not read the first one's pid
+	rm -f gpid
 	# 3>&-: bats reads fd 3 to its end; a leftover must not hold it
 	"$WSTATUS" gpid "$@" >end 2>err 3>&- &
 	WPID=$!
