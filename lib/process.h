@@ -6,11 +6,10 @@
 #include <sys/types.h>
 
 /*
- * process_setup: make this process fit to supervise: an empty signal mask (a
- * signal blocked when its libev watcher starts is never delivered, libev
- * 4.33), SIGPIPE ignored (a write to a closed reader returns EPIPE rather
- * than killing grpsup), and, on Linux when not PID 1, a child subreaper, so
- * that orphaned descendants come to grpsup instead of to init.
+ * process_setup: make this process fit to supervise: an empty signal mask (an
+ * inherited blocked signal would never reach sigq's handler), and, on Linux
+ * when not PID 1, a child subreaper, so that orphaned descendants come to
+ * grpsup instead of to init. SIGPIPE is sigq_open's (ignored).
  */
 void process_setup(void);
 
