@@ -580,10 +580,13 @@ main(int argc, char **argv)
 	if (o.check) {
 		if (group_prepare(&g) == -1) {
 			say("%s", g.error[0] ? g.error : strerror(errno));
+			group_free(&g);
 			return STATUS_CANNOT_START;
 		}
-		if (check_runnable(&g) == -1)
+		if (check_runnable(&g) == -1) {
+			group_free(&g);
 			return STATUS_CANNOT_START;
+		}
 		print_group(&g);
 		group_free(&g);
 		return 0;
