@@ -4,6 +4,7 @@
  * into a group, runs it, and turns the outcome into messages and a status.
  */
 #include <errno.h>
+#include <ev.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -507,6 +508,21 @@ print_group(const struct group *g)
 		printf("exit-code-from: %s\n", g->settings[g->exit_from].name);
 }
 
+/*
+ * libev's own system errors (a pipe or epoll it cannot make): one line and
+ * 125, as grpsup's own start failures, not libev's abort() (134).
+ */
+static void
+on_libev_error(const char *msg)
+{
+	int err = errno;
+
+	if (strncmp(msg, "(libev) ", 8) == 0)
+		msg += 8;
+	say("libev: %s: %s", msg, strerror(err));
+	_exit(STATUS_CANNOT_START);
+}
+
 /* Die of sig as a shell expects; as PID 1 that is impossible: exit 128+sig. */
 _Noreturn static void
 die_of(int sig, int status)
@@ -534,6 +550,7 @@ main(int argc, char **argv)
 	int status, die_signal;
 
 	sanitize_stdio();
+	ev_set_syserr_cb(on_libev_error);
 	if (options_parse(argc, argv, &o, err, sizeof(err)) == -1) {
 		report_path = o.report != NULL ? strdup(o.report) : NULL;
 		usage_error(err);

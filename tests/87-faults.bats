@@ -116,3 +116,13 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	[ "$status" -ne 153 ]
 	assert_line --partial "summary: stop trigger"
 }
+
+@test "libev's own failure at a tiny descriptor limit is a line and 125, never an abort" {
+	# only 0, 1 and 2 open: libev's own pipe is what fails at 4 or 5
+	for n in 4 5 6 7 8; do
+		run --separate-stderr sh -c "exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; ulimit -n $n && exec \"\$@\"" sh "$GRPSUP" -q 'sleep 0.1'
+		[ "$status" -eq 0 ] || [ "$status" -eq 125 ]
+		[ "$status" -eq 0 ] || [ "${#stderr_lines[@]}" -eq 1 ]
+		[ "$status" -eq 0 ] || [[ "$stderr" == grpsup* ]]
+	done
+}
