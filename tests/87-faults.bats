@@ -118,6 +118,10 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 }
 
 @test "libev's own failure at a tiny descriptor limit is a line and 125, never an abort" {
+	# LeakSanitizer itself cannot open /proc under such a limit
+	if ldd "$GRPSUP" | grep -q libasan; then
+		skip "a sanitized build: LeakSanitizer needs descriptors of its own"
+	fi
 	# only 0, 1 and 2 open: libev's own pipe is what fails at 4 or 5
 	for n in 4 5 6 7 8; do
 		run --separate-stderr sh -c "exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; ulimit -n $n && exec \"\$@\"" sh "$GRPSUP" -q 'sleep 0.1'
