@@ -163,7 +163,7 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			return -1;
 		if (o->timeout_ms == 0)
 			return text_fail(err, len, "--timeout: '%s' is not a "
-			    "positive duration%s", optarg, "");
+			    "positive duration", optarg);
 		return 0;
 	case OPT_RAW: o->raw = 1; return 0;
 	case OPT_PORT:
@@ -174,7 +174,7 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case OPT_COLOR:
 		if ((o->color = color_parse(optarg)) == -1)
 			return text_fail(err, len, "--color: '%s' is not auto, "
-			    "always or never%s", optarg, "");
+			    "always or never", optarg);
 		return 0;
 	case OPT_READY: return add_start(o, 'r');
 	case OPT_AFTER: return add_start(o, 'a');
@@ -189,11 +189,11 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case 'h': o->help = 1; return 0;
 	case 'V': o->version = 1; return 0;
 	case ':':
-		return text_fail(err, len, "option '%s' needs a value%s",
-		    bad_option(argv, opt, sizeof(opt)), "");
+		return text_fail(err, len, "option '%s' needs a value",
+		    bad_option(argv, opt, sizeof(opt)));
 	default:
-		return text_fail(err, len, "unknown option '%s'%s",
-		    bad_option(argv, opt, sizeof(opt)), "");
+		return text_fail(err, len, "unknown option '%s'",
+		    bad_option(argv, opt, sizeof(opt)));
 	}
 }
 

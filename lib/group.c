@@ -422,19 +422,21 @@ group_program_paused(struct group *g, struct program *p, int sig)
 }
 
 /*
- * fg or bg: everything goes on; in the foreground again (fg), the program
- * that led the terminal leads it again.
+ * fg or bg: everything goes on; in the foreground again (fg), the one raw
+ * program, which led the terminal, leads it again.
  */
 static void
 group_continue(struct group *g)
 {
+	int fd = g->host.tty_fd;
 	size_t i;
 
-	for (i = 0; i < g->nprogs && g->host.tty_fd >= 0; i++)
+	if (fd >= 0 && tcgetpgrp(fd) != getpgrp())
+		fd = -1;	/* bg: the shell keeps the terminal */
+	for (i = 0; fd >= 0 && i < g->nprogs; i++)
 		if (g->progs[i].state == PROGRAM_RUNNING &&
-		    g->progs[i].set->output == OUTPUT_RAW &&
-		    tcgetpgrp(g->host.tty_fd) == getpgrp())
-			process_give_terminal(g->host.tty_fd, g->progs[i].pid);
+		    g->progs[i].set->output == OUTPUT_RAW)
+			process_give_terminal(fd, g->progs[i].pid);
 	pass_on(g, SIGCONT);
 }
 

@@ -39,7 +39,9 @@ on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
 	if (!program_alive(p))
 		return;
 	/* a program is its process group: the grace covers all of it */
-	p->killed_count = group_members(p->pid);
+	/* /proc unreadable: at least the process it knows of */
+	if ((p->killed_count = group_members(p->pid)) < 0)
+		p->killed_count = 1;
 	if (p->killed_count == 0 && p->state == PROGRAM_DRAINING) {
 		p->state = PROGRAM_DONE;	/* it emptied unseen */
 		return;
