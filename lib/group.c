@@ -417,7 +417,7 @@ group_program_paused(struct group *g, struct program *p, int sig)
 		return;
 	process_give_terminal(g->host.tty_fd, getpgrp());
 	pass_on(g, SIGTSTP);
-	if (g->self != 1)
+	if (g->self != 1 && !sigq_cont_waiting())
 		(void)raise(SIGSTOP);
 }
 
@@ -471,7 +471,7 @@ group_signal(struct group *g, const struct sigq_event *e, int continued)
 		 * PID 1 the kernel would ignore that SIGSTOP.
 		 */
 		pass_on(g, e->sig);
-		if (g->self != 1 && !continued)
+		if (g->self != 1 && !continued && !sigq_cont_waiting())
 			(void)raise(SIGSTOP);
 		return;
 	case ROLE_CONTINUE:

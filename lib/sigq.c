@@ -9,6 +9,10 @@
 /* The pipe's ends; -1 until sigq_open. See sigq.h for why it is static. */
 static int queue[2] = { -1, -1 };
 
+/* Signals read ahead by sigq_cont_waiting, for sigq_read to give first. */
+static struct sigq_event ahead[32];
+static size_t nahead, next_ahead;
+
 /* Whether sig is one of those a fault raises. */
 static int
 sigq_is_fault(int sig)
@@ -82,6 +86,12 @@ sigq_read(struct sigq_event *e)
 {
 	ssize_t n;
 
+	if (next_ahead < nahead) {
+		*e = ahead[next_ahead++];
+		return 1;
+	}
+	nahead = next_ahead = 0;
+
 	do
 		n = read(queue[0], e, sizeof(*e));
 	while (n == -1 && errno == EINTR);
@@ -131,6 +141,25 @@ sigq_continued(const struct sigq_event *e, size_t n)
 {
 	while (n-- > 0)
 		if (e[n].sig == SIGCONT)
+			return 1;
+	return 0;
+}
+
+int
+sigq_cont_waiting(void)
+{
+	size_t i;
+	ssize_t n;
+
+	/* what came since the last read, kept for sigq_read */
+	if (next_ahead == nahead)
+		nahead = next_ahead = 0;
+	while (nahead < sizeof(ahead) / sizeof(ahead[0]) &&
+	    (n = read(queue[0], &ahead[nahead], sizeof(ahead[0]))) ==
+	    (ssize_t)sizeof(ahead[0]))
+		nahead++;
+	for (i = next_ahead; i < nahead; i++)
+		if (ahead[i].sig == SIGCONT)
 			return 1;
 	return 0;
 }

@@ -57,6 +57,13 @@ enum signal_role {
 /* sigq_role: what sig asks of grpsup. */
 enum signal_role sigq_role(int sig);
 
+/*
+ * sigq_cont_waiting: whether a SIGCONT has come and waits to be read (what
+ * came is kept for sigq_read): checked just before grpsup stops itself, as a
+ * SIGCONT sent while it still runs would not continue it later.
+ */
+int sigq_cont_waiting(void);
+
 /* sigq_continued: whether a SIGCONT is among the n events of e. */
 int sigq_continued(const struct sigq_event *e, size_t n);
 
