@@ -28,7 +28,8 @@ GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
 
 # The library, by layer (make lint checks that calls only go down):
-LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confparse.o \
+LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
+	lib/confenv.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
 	lib/groupprep.o lib/grouprun.o lib/identity.o lib/notify.o \
 	lib/order.o lib/output.o lib/probe.o lib/probespec.o lib/process.o \
@@ -149,7 +150,7 @@ LAYERS = \
 	"words: strv text duration signame command env order envfile identity \
 	probespec settings" \
 	"system: procfs sigq spawn writer notify descend process probe" \
-	"files: confparse procfile confcheck config" \
+	"files: confhint confparse confenv procfile confcheck config" \
 	"program: output program" \
 	"group: groupprep group grouprun verdict report"
 

@@ -15,7 +15,6 @@
 #include "../lib/command.h"
 #include "../lib/config.h"
 #include "../lib/duration.h"
-#include "../lib/envfile.h"
 #include "../lib/group.h"
 #include "../lib/report.h"
 #include "../lib/signame.h"
@@ -206,6 +205,8 @@ file_error(const struct conf_error *e)
 		snprintf(msg, sizeof(msg), "%s: %s", e->file, e->msg);
 	fflush(stdout);
 	fprintf(stderr, "%s\n", msg);
+	if (e->more[0] != '\0')
+		fprintf(stderr, "%s\n", e->more);
 	write_report(NULL, STATUS_CANNOT_START, msg);
 	exit(STATUS_CANNOT_START);
 }
@@ -259,16 +260,18 @@ set_ports(struct conf *c, const struct options *o)
 
 /* --env-file: loaded after the file's own [grpsup] env files. */
 static void
-load_env_files(struct strv *env, const struct options *o)
+load_env_files(struct strv *env, const struct conf *c,
+    const struct options *o)
 {
+	const struct strv *also[] = { &c->env, NULL };
 	struct conf_error e;
 	size_t i;
 
 	for (i = 0; i < o->nenv_files; i++) {
 		memset(&e, 0, sizeof(e));
 		snprintf(e.file, sizeof(e.file), "%s", o->env_files[i]);
-		if (envfile_load(o->env_files[i], env, &e.line, e.msg,
-		    sizeof(e.msg)) == 0)
+		if (conf_load_env_file(o->env_files[i], env, also, &e.line,
+		    e.msg, sizeof(e.msg)) == 0)
 			continue;
 		if (e.line == 0) {
 			char msg[700];
@@ -576,6 +579,8 @@ main(int argc, char **argv)
 		conf_from_commands(&c, &o);
 	else
 		conf_from_file(&c, &o);
+	for (size_t i = 0; o.check && i < c.warnings.n; i++)
+		fprintf(stderr, "%s\n", c.warnings.v[i]);
 	if (report_path == NULL && c.report != NULL && !o.check) {
 		report_path = c.report;	/* kept to the end */
 		c.report = NULL;
@@ -586,7 +591,7 @@ main(int argc, char **argv)
 		set_ports(&c, &o);
 	else if (o.port > 0)
 		usage_error("--port: only for a Procfile");
-	load_env_files(&cli_env, &o);
+	load_env_files(&cli_env, &c, &o);
 	build_group(&g, &c, &o, &cli_env);
 	conf_free(&c);
 	strv_free(&cli_env);

@@ -72,6 +72,37 @@ check_identity(struct parser *p, size_t i)
 	return 0;
 }
 
+/*
+ * supervisord reads " ; text" in a command as a comment; sh runs the text as
+ * a second command. Not an error (it is valid sh), a warning for --check.
+ */
+static int
+warn_semicolon_comment(struct parser *p, size_t i)
+{
+	const char *s = p->c->progs[i].command, *at = NULL;
+	char quote = 0, line[900];
+
+	for (; s != NULL && *s != '\0' && at == NULL; s++) {
+		if (*s == '\\' && quote != '\'' && s[1] != '\0')
+			s++;
+		else if (quote != 0)
+			quote = *s == quote ? 0 : quote;
+		else if (*s == '\'' || *s == '"')
+			quote = *s;
+		else if (*s == ';' && s > p->c->progs[i].command &&
+		    conf_is_blank(s[-1]) && s[1 + strspn(s + 1, " \t")] != '\0')
+			at = s;
+	}
+	if (at == NULL)
+		return 0;
+	snprintf(line, sizeof(line), "%s:%d: warning: %s: '%.60s' runs as a "
+	    "second command (supervisord took ' ; ' as the start of a comment)",
+	    p->c->path, p->c->where[i].key_line[K_COMMAND], p->c->progs[i].name,
+	    at);
+	return strv_push(&p->c->warnings, line, (size_t)-1) == -1 ?
+	    conf_nomem(p) : 0;
+}
+
 /* Everything that needs the whole file, in the file's order. */
 int
 conf_validate(struct parser *p)
@@ -95,7 +126,8 @@ conf_validate(struct parser *p)
 		return conf_fail(p, c->key_line[K_EXIT_CODE_FROM], "exit-code-from: "
 		    "no program named '%.64s'", c->exit_code_from);
 	for (i = 0; i < c->nprogs; i++)
-		if (check_directory(p, i) == -1 || check_identity(p, i) == -1)
+		if (check_directory(p, i) == -1 || check_identity(p, i) == -1 ||
+		    (!c->procfile && warn_semicolon_comment(p, i) == -1))
 			return -1;
 	return 0;
 }

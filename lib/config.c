@@ -26,10 +26,12 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "confhint.h"
 #include "confparse.h"
 #include "duration.h"
 #include "envfile.h"
 #include "signame.h"
+#include "text.h"
 
 #ifndef INI_MAX_LINE
 #define INI_MAX_LINE 200
@@ -66,23 +68,12 @@ static const struct {
 
 _Static_assert(K_COUNT <= CONF_KEYS, "struct conf: key_line too short");
 
-/* path as given when absolute, else from the file's folder. */
-static char *
-resolve_path(const struct parser *p, const char *path)
-{
-	char *full;
-
-	if (path[0] == '/' || strcmp(p->dir, ".") == 0)
-		return strdup(path);
-	if (asprintf(&full, "%s/%s", p->dir, path) == -1)
-		return NULL;
-	return full;
-}
-
 /* "[grpsup]" or "[program:NAME]" (s is what lies between the brackets). */
 static int
 begin_section(struct parser *p, const char *s, size_t len)
 {
+	const char *hint;
+
 	if (len == 6 && strncmp(s, "grpsup", 6) == 0) {
 		if (p->group_line != 0)
 			return conf_fail(p, p->line, "section [grpsup] appears twice "
@@ -95,8 +86,11 @@ begin_section(struct parser *p, const char *s, size_t len)
 		p->section = S_PROGRAM;
 		return conf_add_program(p, s + 8, len - 8, p->line);
 	}
-	return conf_fail(p, p->line, "unknown section '[%.*s]' (use [grpsup] or "
-	    "[program:NAME])", (int)(len > 80 ? 80 : len), s);
+	hint = conf_section_hint(s, len);
+	p->section = S_SKIP;
+	return conf_unknown(p, "unknown section '[%.*s]' (use [grpsup] or "
+	    "[program:NAME]%s%s)", (int)(len > 80 ? 80 : len), s, hint ? "; " :
+	    "", hint ? hint : "");
 }
 
 /* Shield each ';' that follows a blank from inih's inline comments. */
@@ -232,39 +226,6 @@ set_duration(struct parser *p, const char *key, const char *v, int64_t *ms,
 }
 
 static int
-load_env_file(struct parser *p, const char *v, struct strv *into)
-{
-	char why[256];
-	char *path = resolve_path(p, v);
-	int line, r;
-
-	if (path == NULL)
-		return conf_nomem(p);
-	if ((r = envfile_load(path, into, &line, why, sizeof(why))) == -1) {
-		if (line == 0)
-			conf_fail(p, p->line, "env-file '%s': %s", v, why);
-		else {	/* the env file's own line is the useful one */
-			snprintf(p->e->file, sizeof(p->e->file), "%s", path);
-			conf_fail(p, line, "%s", why);
-		}
-	}
-	free(path);
-	return r;
-}
-
-/* "KEY=VALUE" of an env line, taken literally. */
-static int
-add_env_line(struct parser *p, struct strv *into, const char *v)
-{
-	size_t k = envfile_key_length(v, strlen(v));
-
-	if (k == 0 || v[k] != '=')
-		return conf_fail(p, p->line, "env: expected KEY=VALUE, not '%.80s'",
-		    v);
-	return strv_push(into, v, (size_t)-1) == -1 ? conf_nomem(p) : 0;
-}
-
-static int
 add_after(struct parser *p, struct program_settings *cp, const char *v)
 {
 	if (settings_add_after(cp, v) == 0)
@@ -296,9 +257,9 @@ set_group_key(struct parser *p, int k, const char *v)
 	    1);
 	case K_STOP_SIGNAL: return set_signal(p, &c->stop_signal, v);
 	case K_EXIT_CODE_FROM: return conf_set_string(p, &c->exit_code_from, v);
-	case K_ENV_FILE: return load_env_file(p, v, &c->env);
+	case K_ENV_FILE: return conf_env_file(p, v, &c->env);
 	case K_REPORT:
-		if ((c->report = resolve_path(p, v)) == NULL)
+		if ((c->report = conf_resolve_path(p, v)) == NULL)
 			return conf_nomem(p);
 		return 0;
 	case K_COLOR:
@@ -375,17 +336,41 @@ set_program_key(struct parser *p, int k, const char *v)
 	case K_STOP_SIGNAL: return set_signal(p, &cp->stop_signal, v);
 	case K_GRACE: return set_duration(p, "grace", v, &cp->grace_ms, 0);
 	case K_DIRECTORY:
-		if ((cp->directory = resolve_path(p, v)) == NULL)
+		if ((cp->directory = conf_resolve_path(p, v)) == NULL)
 			return conf_nomem(p);
 		return 0;
 	case K_USER: return conf_set_string(p, &w->user, v);
 	case K_GROUP: return conf_set_string(p, &w->group, v);
-	case K_ENV: return add_env_line(p, &w->line_env, v);
-	case K_ENV_FILE: return load_env_file(p, v, &cp->env);
+	case K_ENV: return conf_env_line(p, w, v);
+	case K_ENV_FILE: return conf_env_file(p, v, &cp->env);
 	case K_OUTPUT: return set_output(p, cp, v);
 	case K_FORWARD: return set_forward(p, cp, v);
 	}
 	return 0;
+}
+
+/* Said with the section it is in and what was most likely meant. */
+static int
+unknown_key(struct parser *p, const char *name)
+{
+	const char *known[K_COUNT];
+	unsigned char in_group[K_COUNT], in_prog[K_COUNT];
+	char buf[160];
+	const char *hint;
+	int k;
+
+	for (k = 0; k < K_COUNT; k++) {
+		known[k] = keys[k].name;
+		in_group[k] = keys[k].group;
+		in_prog[k] = keys[k].program;
+	}
+	hint = conf_key_hint(name, p->section == S_GROUP, known, in_group,
+	    in_prog, K_COUNT, buf, sizeof(buf));
+	if (p->section == S_GROUP)
+		return conf_unknown(p, "unknown key '%.40s' in [grpsup]%s%s", name,
+		    hint ? ": " : "", hint ? hint : "");
+	return conf_unknown(p, "unknown key '%.40s' in [program:%s]%s%s", name,
+	    conf_current(p)->name, hint ? ": " : "", hint ? hint : "");
 }
 
 static int
@@ -393,17 +378,17 @@ conf_handler(void *arg, const char *section, const char *name,
     const char *value)
 {
 	struct parser *p = arg;
+	char why[200], *v;
 	int *seen, k;
-	char *v;
 
 	(void)section;
 	if (conf_failed(p))
 		return 0;
+	if (p->section == S_SKIP)
+		return 1;
 	if ((k = find_key(name)) == -1 || (p->section == S_GROUP ?
 	    !keys[k].group : !keys[k].program))
-		return conf_fail(p, p->line, "unknown key '%.40s' in %s", name,
-		    p->section == S_GROUP ? "[grpsup]" : "a [program:NAME]"),
-		    0;
+		return unknown_key(p, name) == 0;
 	seen = p->section == S_GROUP ? &p->c->key_line[k] :
 	    &conf_current_where(p)->key_line[k];
 	if (*seen != 0 && !keys[k].repeatable)
@@ -412,6 +397,8 @@ conf_handler(void *arg, const char *section, const char *name,
 	*seen = p->line;
 	v = strcmp(value, LONG_VALUE) == 0 ? p->long_value : (char *)value;
 	unshield(v);
+	if (conf_supervisord_expansion(v, why, sizeof(why)) == -1)
+		return conf_fail(p, p->line, "%s: %s", name, why), 0;
 	if (p->section == S_GROUP)
 		return set_group_key(p, k, v) == 0;
 	return set_program_key(p, k, v) == 0;
@@ -422,7 +409,7 @@ parse_ini(struct parser *p)
 {
 	int r = ini_parse_stream(conf_reader, p, conf_handler, p);
 
-	if (conf_failed(p))
+	if (conf_report_unknown(p) == -1)
 		return -1;
 	if (r != 0)	/* conf_reader checks first: not expected */
 		return conf_fail(p, r, "syntax error");
@@ -442,37 +429,6 @@ looks_like_ini(FILE *f)
 	free(buf);
 	rewind(f);
 	return ini;
-}
-
-/* Each program's env lines come after its env files, wherever they stand. */
-static int
-append_env_lines(struct parser *p)
-{
-	struct conf *c = p->c;
-	size_t i, j;
-
-	for (i = 0; i < c->nprogs; i++)
-		for (j = 0; j < c->where[i].line_env.n; j++)
-			if (strv_push(&c->progs[i].env, c->where[i].line_env.v[j],
-			    (size_t)-1) == -1)
-				return conf_nomem(p);
-	return 0;
-}
-
-/* As foreman does: the .env beside a Procfile, when there is one. */
-static int
-load_dotenv(struct parser *p)
-{
-	char *path = resolve_path(p, ".env");
-	int r = 0;
-
-	p->line = 0;	/* its own lines are named, not the Procfile's */
-	if (path == NULL)
-		return conf_nomem(p);
-	if (access(path, F_OK) == 0)
-		r = load_env_file(p, ".env", &p->c->env);
-	free(path);
-	return r;
 }
 
 static char *
@@ -503,7 +459,7 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	    strcmp(path, "-") == 0 ? "." : path)) == NULL) {
 		r = conf_nomem(&p);
 	} else if (conf_read_whole(path, &text, &len) == -1) {
-		r = conf_fail(&p, 0, "%s", strerror(errno));
+		r = conf_fail(&p, 0, "%s", conf_read_error(errno));
 		free(text);
 	} else if ((p.f = fmemopen(text, len, "r")) == NULL) {
 		r = conf_nomem(&p);
@@ -511,19 +467,20 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	} else {
 		r = looks_like_ini(p.f) ? parse_ini(&p) : procfile_parse(&p);
 		if (r == 0 && c->procfile)
-			r = load_dotenv(&p);
+			r = conf_load_dotenv(&p);
 		if (r == 0 && ferror(p.f))
 			r = conf_fail(&p, 0, "%s", strerror(EIO));
 		if (r == 0)
 			r = conf_validate(&p);
 		if (r == 0)
-			r = append_env_lines(&p);
+			r = conf_append_env_lines(&p);
 		fclose(p.f);
 		free(text);
 	}
 	free(p.buf);
 	free(p.dir);
 	free(p.long_value);
+	strv_free(&p.unknown);
 	if (r == -1)
 		conf_free(c);
 	return r;
@@ -546,6 +503,7 @@ conf_forget_programs(struct conf *c)
 		free(c->where[i].user);
 		free(c->where[i].group);
 		strv_free(&c->where[i].line_env);
+		free(c->where[i].env_line_at);
 	}
 	free(c->where);
 	c->where = NULL;
@@ -566,5 +524,6 @@ conf_free(struct conf *c)
 	free(c->exit_code_from);
 	free(c->report);
 	strv_free(&c->env);
+	strv_free(&c->warnings);
 	memset(c, 0, sizeof(*c));
 }

@@ -15,6 +15,7 @@ struct conf_error {
 	char file[512];
 	int line;
 	char msg[512];
+	char more[2048];	/* further whole lines ("FILE:LINE: msg"), '\n' between */
 };
 
 /*
@@ -26,6 +27,7 @@ struct conf_where {
 	int key_line[CONF_KEYS];	/* where each key was */
 	char *user, *group;	/* as written; resolved into settings.id */
 	struct strv line_env;	/* its env lines, after its env files */
+	int *env_line_at;	/* env_line_at[i]: where line_env.v[i] was */
 };
 
 struct conf {
@@ -43,6 +45,7 @@ struct conf {
 	struct conf_where *where;	/* where[i]: where progs[i] stands */
 	size_t nprogs, cap;
 	int key_line[CONF_KEYS];	/* where each [grpsup] key was */
+	struct strv warnings;	/* "FILE:LINE: ..." for --check to show */
 };
 
 /*
@@ -74,6 +77,15 @@ void conf_init(struct conf *c);
  * of what it knew of them.
  */
 void conf_forget_programs(struct conf *c);
+
+/*
+ * conf_load_env_file: append to into what the env file at path sets (see
+ * envfile_parse, whose also it passes on), read whole and once. Returns 0,
+ * or -1 with *line the file's line at fault (0: the file could not be read)
+ * and a one-line reason in why (of size len).
+ */
+int conf_load_env_file(const char *path, struct strv *into,
+    const struct strv *const *also, int *line, char *why, size_t len);
 
 /* conf_free: release what conf_load (or the caller) put in c. */
 void conf_free(struct conf *c);

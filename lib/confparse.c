@@ -31,6 +31,75 @@ conf_fail(struct parser *p, int line, const char *fmt, ...)
 }
 
 int
+conf_unknown(struct parser *p, const char *fmt, ...)
+{
+	char msg[600], *at;
+	int n = snprintf(msg, sizeof(msg), "%d\t", p->line);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	va_end(ap);
+	text_visible(msg + n, strlen(msg + n));
+	if ((at = strchr(msg, '\n')) != NULL)
+		*at = '\0';
+	return strv_push(&p->unknown, msg, (size_t)-1) == -1 ? conf_nomem(p) : 0;
+}
+
+/* Append the line "FILE:LINE: msg" (LINE 0: none) to e->more; 0 or -1. */
+static int
+add_more(struct conf_error *e, const char *file, int line, const char *msg,
+    size_t keep)
+{
+	size_t used = strlen(e->more);
+	char one[1200];
+
+	if (line > 0)
+		snprintf(one, sizeof(one), "%s:%d: %s", file, line, msg);
+	else
+		snprintf(one, sizeof(one), "%s: %s", file, msg);
+	/* room is kept for the line that says how many did not fit */
+	if (used + strlen(one) + 2 + keep >= sizeof(e->more))
+		return -1;
+	snprintf(e->more + used, sizeof(e->more) - used, "%s%s", used ? "\n" :
+	    "", one);
+	return 0;
+}
+
+int
+conf_report_unknown(struct parser *p)
+{
+	struct conf_error later = *p->e;
+	size_t i, dropped = 0;
+	char rest[80];
+
+	if (p->unknown.n == 0)
+		return conf_failed(p) ? -1 : 0;
+	snprintf(p->e->file, sizeof(p->e->file), "%s", p->c->path);
+	for (i = 0; i < p->unknown.n; i++) {
+		char *tab = strchr(p->unknown.v[i], '\t');
+		int line = atoi(p->unknown.v[i]);
+
+		if (i == 0) {
+			p->e->line = line;
+			snprintf(p->e->msg, sizeof(p->e->msg), "%s", tab + 1);
+		} else if (dropped > 0 ||
+		    add_more(p->e, p->c->path, line, tab + 1, 80) == -1) {
+			dropped++;
+		}
+	}
+	if (later.msg[0] != '\0' && (dropped > 0 ||
+	    add_more(p->e, later.file, later.line, later.msg, 80) == -1))
+		dropped++;
+	if (dropped > 0) {
+		snprintf(rest, sizeof(rest), "and %zu more unknown keys or errors",
+		    dropped);
+		add_more(p->e, p->c->path, 0, rest, 0);
+	}
+	return -1;
+}
+
+int
 conf_failed(const struct parser *p)
 {
 	return p->e->msg[0] != '\0';
@@ -138,6 +207,14 @@ conf_set_string(struct parser *p, char **dst, const char *v)
 	return 0;
 }
 
+const char *
+conf_read_error(int err)
+{
+	if (err == EFBIG)
+		return "larger than 64 MiB, too large to be read";
+	return strerror(err);
+}
+
 int
 conf_read_whole(const char *path, char **buf, size_t *len)
 {
@@ -157,11 +234,18 @@ conf_read_whole(const char *path, char **buf, size_t *len)
 		n = -1;
 	} else {
 		do {
-			if (*len == cap && (b = realloc(*buf, (cap = cap ?
-			    2 * cap : 65536) + 1)) != NULL)
+			if (*len == cap && cap >= CONF_FILE_MAX) {
+				errno = EFBIG;
+				n = -1;
+				break;
+			}
+			if (*len == cap) {
+				if ((b = realloc(*buf, (cap ? 2 * cap : 65536) +
+				    1)) == NULL)
+					break;	/* errno: ENOMEM */
 				*buf = b;
-			else if (*len == cap)
-				break;	/* errno: ENOMEM */
+				cap = cap ? 2 * cap : 65536;
+			}
 			n = read(fd, *buf + *len, cap - *len);
 			if (n > 0)
 				*len += (size_t)n;
@@ -176,4 +260,17 @@ conf_read_whole(const char *path, char **buf, size_t *len)
 	if (n == 0 && *len == 0)
 		(*buf)[(*len)++] = '\n';	/* fmemopen takes no empty buffer */
 	return n == 0 ? 0 : -1;
+}
+
+/* path as given when absolute, else from the file's folder. */
+char *
+conf_resolve_path(const struct parser *p, const char *path)
+{
+	char *full;
+
+	if (path[0] == '/' || strcmp(p->dir, ".") == 0)
+		return strdup(path);
+	if (asprintf(&full, "%s/%s", p->dir, path) == -1)
+		return NULL;
+	return full;
 }

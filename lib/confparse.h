@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "config.h"
+#include "strv.h"
 
 enum key {
 	K_COMMAND, K_AFTER, K_READY, K_READY_TIMEOUT, K_ONESHOT, K_STOP_SIGNAL,
@@ -17,7 +18,8 @@ enum key {
 	K_COUNT
 };
 
-enum section { S_NONE, S_GROUP, S_PROGRAM };
+/* S_SKIP: a section grpsup does not know, said once; its keys are skipped */
+enum section { S_NONE, S_GROUP, S_PROGRAM, S_SKIP };
 
 struct parser {
 	struct conf *c;
@@ -30,6 +32,7 @@ struct parser {
 	char *buf;		/* getline's */
 	size_t cap;
 	char *long_value;	/* the value of a line too long for inih */
+	struct strv unknown;	/* "LINE\tmessage" of each unknown key */
 };
 
 /*
@@ -39,6 +42,20 @@ struct parser {
  */
 int conf_fail(struct parser *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/*
+ * conf_unknown: an unknown key or section at the current line, kept so that
+ * all of them are reported at once, by conf_report_unknown. Returns 0 (the
+ * file is read on), or -1 when memory ran out.
+ */
+int conf_unknown(struct parser *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/*
+ * conf_report_unknown: when unknown keys or sections were seen, they become
+ * the file's error, the first in e->msg and the others, then the error that
+ * ended the reading if any, as whole lines in e->more. Returns -1 when the
+ * file has an error of either kind, else 0.
+ */
+int conf_report_unknown(struct parser *p);
 /* conf_failed: whether an error was said. */
 int conf_failed(const struct parser *p);
 /* conf_nomem: conf_fail with ENOMEM's message. */
@@ -49,6 +66,22 @@ char *conf_trim(char *s);
 /* conf_add_program: a new program named name (len bytes), from line. */
 int conf_add_program(struct parser *p, const char *name, size_t len,
     int line);
+/*
+ * conf_resolve_path: path as given when absolute, else from the file's
+ * folder; malloc'd, NULL when memory ran out.
+ */
+char *conf_resolve_path(const struct parser *p, const char *path);
+/*
+ * confenv.c: conf_env_file reads the env file v (from the file's folder)
+ * into into; conf_env_line keeps an env line of w's program for
+ * conf_append_env_lines, which reads them once every env file is in, after
+ * them; conf_load_dotenv loads the .env beside a Procfile. Each returns 0,
+ * or -1 with the error said (FILE:LINE of the env file where it has one).
+ */
+int conf_env_file(struct parser *p, const char *v, struct strv *into);
+int conf_env_line(struct parser *p, struct conf_where *w, const char *v);
+int conf_append_env_lines(struct parser *p);
+int conf_load_dotenv(struct parser *p);
 /* conf_current: the program whose section or line is being read. */
 struct program_settings *conf_current(struct parser *p);
 /* conf_current_where: where that program is in the file. */
@@ -60,8 +93,15 @@ int conf_set_string(struct parser *p, char **dst, const char *v);
  * conf_read_whole: the whole file at path ("-": standard input) in *buf
  * (malloc'd, *len bytes, never empty: an empty file reads as one newline),
  * read once, so that telling INI from Procfile may look at it twice even
- * when it is a pipe (-f <(...), -f -). Returns 0, or -1 with errno set.
+ * when it is a pipe (-f <(...), -f -). Returns 0, or -1 with errno set
+ * (EFBIG: over CONF_FILE_MAX bytes, so that /dev/zero is refused, not read
+ * until memory runs out).
  */
+/* conf_read_error: what conf_read_whole's errno err says, for a message. */
+const char *conf_read_error(int err);
+
+#define CONF_FILE_MAX (64u << 20)
+
 int conf_read_whole(const char *path, char **buf, size_t *len);
 
 /* procfile_parse: the rest of p->f as Procfile lines ("name: command"). */

@@ -1,10 +1,33 @@
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "envfile.h"
 #include "text.h"
+
+extern char **environ;
+
+/* How deep ${A:-${B:-...}} may nest: a file cannot exhaust the stack. */
+#define NEST_MAX 32
+
+struct sbuf {
+	char *s;
+	size_t n, cap;
+};
+
+/* One env text being read: where it stands and what it has set. */
+struct scan {
+	const char *p, *end;
+	int line;
+	struct strv *out;
+	const struct strv *const *also;
+	struct sbuf val;	/* "KEY=VALUE" being built */
+	char *why;
+	size_t len;
+	int *fault_line;
+};
 
 static int
 is_blank(int c)
@@ -26,166 +49,441 @@ envfile_key_length(const char *s, size_t n)
 	return i;
 }
 
-/* After a closing quote: only blanks, then maybe a comment. */
 static int
-rest_is_empty(const char *s, size_t n)
+sb_add(struct sbuf *b, const char *s, size_t n)
 {
-	size_t i = 0;
+	char *t;
+	size_t cap;
 
-	while (i < n && is_blank(s[i]))
-		i++;
-	return i == n || s[i] == '#';
-}
-
-/* Say which escape is unknown; a byte that does not print, in hex. */
-static void
-bad_escape(char c, char *why, size_t len)
-{
-	unsigned char u = (unsigned char)c;
-
-	if (u < 0x20 || u >= 0x7f)
-		snprintf(why, len, "unknown escape '\\x%02x' in double quotes "
-		    "(use \\n \\t \\\\ \\\")", u);
-	else
-		snprintf(why, len, "unknown escape '\\%c' in double quotes "
-		    "(use \\n \\t \\\\ \\\")", c);
-}
-
-/* Copy a double-quoted value's body into out; returns its end or NULL. */
-static const char *
-unescape(const char *s, const char *end, char *out, size_t *olen, char *why,
-    size_t len)
-{
-	size_t o = 0;
-
-	for (; s < end && *s != '"'; s++) {
-		if (*s != '\\') {
-			out[o++] = *s;
-			continue;
-		}
-		if (++s == end)
-			break;
-		switch (*s) {
-		case 'n': out[o++] = '\n'; break;
-		case 't': out[o++] = '\t'; break;
-		case '\\': case '"': out[o++] = *s; break;
-		default:
-			bad_escape(*s, why, len);
-			return NULL;
-		}
-	}
-	if (s == end) {
-		text_fail(why, len, "unterminated double quote");
-		return NULL;
-	}
-	*olen = o;
-	return s + 1;
-}
-
-/* The value of s (n bytes, after '='), into out (n bytes at least). */
-static int
-parse_value(const char *s, size_t n, char *out, size_t *olen, char *why,
-    size_t len)
-{
-	const char *end = s + n, *close;
-
-	if (n > 0 && s[0] == '\'') {
-		if ((close = memchr(s + 1, '\'', n - 1)) == NULL)
-			return text_fail(why, len, "unterminated single quote");
-		*olen = (size_t)(close - s - 1);
-		memcpy(out, s + 1, *olen);
-		close++;
-	} else if (n > 0 && s[0] == '"') {
-		if ((close = unescape(s + 1, end, out, olen, why, len)) == NULL)
+	if (b->cap - b->n <= n) {
+		cap = b->cap ? b->cap : 64;
+		while (cap - b->n <= n)
+			cap *= 2;
+		if ((t = realloc(b->s, cap)) == NULL)
 			return -1;
-	} else {
-		size_t i;
-
-		for (i = 0; i < n && !(s[i] == '#' && i > 0 &&
-		    is_blank(s[i - 1])); i++)
-			;
-		while (i > 0 && is_blank(s[i - 1]))
-			i--;
-		memcpy(out, s, i);
-		*olen = i;
-		return 0;
+		b->s = t;
+		b->cap = cap;
 	}
-	if (!rest_is_empty(close, (size_t)(end - close)))
-		return text_fail(why, len,
-		    "unexpected text after the closing quote");
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
 	return 0;
 }
 
-int
-envfile_parse_line(const char *line, size_t n, char **kv, char *why,
-    size_t len)
+/* Snippets of the text in a message: at most this many bytes. */
+static int
+span(size_t n)
 {
-	size_t k, vn, vlen = 0;
-	const char *v;
-	char *out;
+	return n > 60 ? 60 : (int)n;
+}
 
-	if (memchr(line, '\0', n) != NULL)
-		return text_fail(why, len, "NUL byte in the line");
-	if (n > 0 && line[n - 1] == '\r')
-		n--;
-	while (n > 0 && is_blank(*line))
-		line++, n--;
-	if (n == 0 || *line == '#')
+/* The reason, with the line it belongs to. Returns -1. */
+static int __attribute__((format(printf, 3, 4)))
+fail_at(struct scan *sc, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sc->why, sc->len, fmt, ap);
+	va_end(ap);
+	text_visible(sc->why, strlen(sc->why));
+	*sc->fault_line = line;
+	return -1;
+}
+
+static int
+nomem(struct scan *sc)
+{
+	*sc->fault_line = sc->line;
+	text_fail(sc->why, sc->len, "%s", strerror(ENOMEM));
+	errno = ENOMEM;
+	return -1;
+}
+
+static int
+add(struct scan *sc, const char *s, size_t n)
+{
+	return sb_add(&sc->val, s, n) == -1 ? nomem(sc) : 0;
+}
+
+/* The value of the k bytes of name in "NAME=VALUE" strings, latest first. */
+static const char *
+find_in(char *const *v, size_t n, const char *name, size_t k)
+{
+	while (n-- > 0)
+		if (strncmp(v[n], name, k) == 0 && v[n][k] == '=')
+			return v[n] + k + 1;
+	return NULL;
+}
+
+static const char *
+find_in_environ(const char *name, size_t k)
+{
+	size_t n = 0;
+
+	while (environ != NULL && environ[n] != NULL)
+		n++;
+	return find_in(environ, n, name, k);
+}
+
+/* What $NAME means here: the lines so far, the outer scopes, environ. */
+static const char *
+lookup(struct scan *sc, const char *name, size_t k)
+{
+	const char *v = find_in(sc->out->v, sc->out->n, name, k);
+	size_t i;
+
+	for (i = 0; v == NULL && sc->also != NULL && sc->also[i] != NULL; i++)
+		v = find_in(sc->also[i]->v, sc->also[i]->n, name, k);
+	return v != NULL ? v : find_in_environ(name, k);
+}
+
+static int expand_range(struct scan *sc, const char *s, const char *e,
+    int depth);
+
+/* The '}' that closes the "${" at s, counting nested "${", or NULL. */
+static const char *
+closing_brace(const char *s, const char *e)
+{
+	int depth = 0;
+
+	for (s += 2; s < e; s++) {
+		if (*s == '$' && s + 1 < e && s[1] == '{') {
+			depth++;
+			s++;
+		} else if (*s == '}' && depth-- == 0) {
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* ${NAME}, ${NAME:-word} and the others, between s ("${") and close. */
+static int
+expand_braced(struct scan *sc, const char *s, const char *close, int depth)
+{
+	const char *name = s + 2, *op, *word, *v;
+	size_t k = envfile_key_length(name, (size_t)(close - name));
+	int colon, set, use_word;
+
+	if (k == 0)
+		return fail_at(sc, sc->line, "bad substitution '${%.*s}': a name "
+		    "must follow '${'", span((size_t)(close - name)), name);
+	op = name + k;
+	v = lookup(sc, name, k);
+	if (op == close)
+		return v != NULL ? add(sc, v, strlen(v)) : 0;
+	colon = *op == ':';
+	word = op + colon + 1;
+	if (word > close || strchr("-+?", op[colon]) == NULL)
+		return fail_at(sc, sc->line, "bad substitution '${%.*s}' (use "
+		    "${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt} or "
+		    "${VAR:?message})", span((size_t)(close - name)), name);
+	set = v != NULL && (!colon || *v != '\0');
+	if (op[colon] == '?' && !set)
+		return fail_at(sc, sc->line, "%.*s is not set: %.*s", span(k),
+		    name, word == close ? 19 : span((size_t)(close - word)),
+		    word == close ? "a value is required" : word);
+	use_word = op[colon] == '-' ? !set : op[colon] == '+' ? set : 0;
+	if (use_word)
+		return expand_range(sc, word, close, depth + 1);
+	return set && op[colon] != '+' ? add(sc, v, strlen(v)) : 0;
+}
+
+/* One '$' at *s: the substitution it begins, or itself; *s moves past. */
+static int
+expand_one(struct scan *sc, const char **s, const char *e, int depth)
+{
+	const char *p = *s, *close;
+	size_t k;
+
+	if (p + 1 < e && p[1] == '$') {
+		*s = p + 2;
+		return add(sc, "$", 1);
+	}
+	if (p + 1 < e && p[1] == '(')
+		return fail_at(sc, sc->line, "command substitution '$(' is not "
+		    "supported (write $$( for the text)");
+	if (p + 1 < e && p[1] == '{') {
+		if ((close = closing_brace(p, e)) == NULL)
+			return fail_at(sc, sc->line, "unterminated '${%.*s' (no "
+			    "closing '}')", span(strcspn(p + 2, "\n")), p + 2);
+		*s = close + 1;
+		return expand_braced(sc, p, close, depth);
+	}
+	if ((k = envfile_key_length(p + 1, (size_t)(e - p - 1))) == 0) {
+		*s = p + 1;
+		return add(sc, "$", 1);	/* "$5", "a $ b": no name, as written */
+	}
+	*s = p + 1 + k;
+	if ((close = lookup(sc, p + 1, k)) == NULL)
 		return 0;
-	if (n > 7 && strncmp(line, "export", 6) == 0 && is_blank(line[6]))
-		for (line += 7, n -= 7; n > 0 && is_blank(*line); line++, n--)
-			;
-	if ((k = envfile_key_length(line, n)) == 0 || k == n || line[k] != '=')
-		return text_fail(why, len, "expected KEY=VALUE (KEY of A-Z a-z "
-		    "0-9 _, not starting with a digit)");
-	if ((out = malloc(n + 1)) == NULL)
-		return text_fail(why, len, "%s", strerror(ENOMEM));
-	memcpy(out, line, k + 1);
-	for (v = line + k + 1, vn = n - k - 1; vn > 0 && is_blank(*v); v++)
-		vn--;
-	if (parse_value(v, vn, out + k + 1, &vlen, why, len) == -1) {
-		free(out);
+	return add(sc, close, strlen(close));
+}
+
+/* The text from s to e with its substitutions made, into sc->val. */
+static int
+expand_range(struct scan *sc, const char *s, const char *e, int depth)
+{
+	const char *dollar;
+
+	if (depth > NEST_MAX)
+		return fail_at(sc, sc->line, "substitutions nested more than %d "
+		    "deep", NEST_MAX);
+	while (s < e) {
+		if ((dollar = memchr(s, '$', (size_t)(e - s))) == NULL)
+			dollar = e;
+		if (add(sc, s, (size_t)(dollar - s)) == -1)
+			return -1;
+		if ((s = dollar) < e && expand_one(sc, &s, e, depth) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* What a backslash and c stand for in double quotes; -1: kept as written. */
+static int
+escape_of(char c)
+{
+	static const char from[] = "ntr\\\"$'abfv", to[] = "\n\t\r\\\"$'\a\b\f\v";
+	const char *at = c != '\0' ? strchr(from, c) : NULL;
+
+	return at != NULL ? to[at - from] : -1;
+}
+
+static void
+count_lines(struct scan *sc, const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (*s == '\n')
+			sc->line++;
+}
+
+/* 'literal', perhaps over several lines; only \' stands for a quote. */
+static int
+single_quoted(struct scan *sc)
+{
+	const char *s = sc->p + 1, *close = s;
+
+	while (close < sc->end && !(*close == '\'' && close[-1] != '\\'))
+		close++;
+	if (close >= sc->end)
+		return fail_at(sc, sc->line, "unterminated single quote (no "
+		    "closing ' before the end of the file)");
+	count_lines(sc, s, close);
+	sc->p = close + 1;
+	for (; s < close; s++)
+		if (!(*s == '\\' && s[1] == '\'') && add(sc, s, 1) == -1)
+			return -1;
+	return 0;
+}
+
+/* "with \escapes and $substitutions", perhaps over several lines. */
+static int
+double_quoted(struct scan *sc)
+{
+	const char *s = sc->p + 1, *close = s;
+	int c, opened = sc->line;
+
+	while (close < sc->end && *close != '"')
+		close += *close == '\\' && close + 1 < sc->end ? 2 : 1;
+	if (close >= sc->end)
+		return fail_at(sc, opened, "unterminated double quote (no "
+		    "closing \" before the end of the file)");
+	while (s < close) {
+		if (*s == '$') {
+			if (expand_one(sc, &s, close, 0) == -1)
+				return -1;
+			continue;
+		}
+		if (*s == '\\' && (c = escape_of(s[1])) != -1) {
+			char ch = (char)c;
+
+			s += 2;
+			if (add(sc, &ch, 1) == -1)
+				return -1;
+			continue;
+		}
+		if (*s == '\n')
+			sc->line++;
+		if (add(sc, s++, 1) == -1)
+			return -1;
+	}
+	sc->p = close + 1;
+	return 0;
+}
+
+/* To the end of the line, a comment (after a blank) and blanks cut. */
+static int
+unquoted(struct scan *sc)
+{
+	const char *s = sc->p, *e = memchr(s, '\n', (size_t)(sc->end - s));
+	const char *cut;
+
+	if (e == NULL)
+		e = sc->end;
+	sc->p = e;
+	for (cut = s; cut < e && !(*cut == '#' && cut > s && is_blank(cut[-1]));
+	    cut++)
+		;
+	while (cut > s && is_blank(cut[-1]))
+		cut--;
+	return expand_range(sc, s, cut, 0);
+}
+
+static void
+skip_blanks(struct scan *sc)
+{
+	while (sc->p < sc->end && is_blank(*sc->p))
+		sc->p++;
+}
+
+/* Past the rest of a line that may hold only blanks and a comment. */
+static int
+end_of_statement(struct scan *sc)
+{
+	skip_blanks(sc);
+	if (sc->p < sc->end && *sc->p == '#')
+		while (sc->p < sc->end && *sc->p != '\n')
+			sc->p++;
+	if (sc->p < sc->end && *sc->p != '\n')
+		return fail_at(sc, sc->line, "unexpected text after the closing "
+		    "quote: '%.*s'", span(strcspn(sc->p, "\n")), sc->p);
+	return 0;
+}
+
+/* A bare KEY: grpsup's own value, or nothing. */
+static int
+inherit(struct scan *sc, const char *key, size_t k)
+{
+	const char *v = find_in_environ(key, k);
+
+	if (v == NULL)
+		return 0;
+	if (add(sc, v, strlen(v)) == -1)
+		return -1;
+	return strv_push(sc->out, sc->val.s, sc->val.n) == -1 ? nomem(sc) : 0;
+}
+
+/* The KEY at sc->p, checked; its length. */
+static size_t
+read_key(struct scan *sc)
+{
+	const char *s = sc->p;
+	size_t k = envfile_key_length(s, (size_t)(sc->end - s));
+
+	if (k == 0 && *s >= '0' && *s <= '9')
+		return (size_t)fail_at(sc, sc->line, "a KEY cannot begin with a "
+		    "digit: '%.*s'", span(strcspn(s, "= \t\n")), s);
+	if (k == 0)
+		return (size_t)fail_at(sc, sc->line, "expected KEY=VALUE, not "
+		    "'%.*s' (a KEY is made of A-Z a-z 0-9 _)",
+		    span(strcspn(s, "\n")), s);
+	if (s + k < sc->end && !is_blank(s[k]) && s[k] != '=' && s[k] != '\n' &&
+	    s[k] != '#')
+		return (size_t)fail_at(sc, sc->line, "invalid character '%c' in "
+		    "KEY '%.*s' (a KEY is made of A-Z a-z 0-9 _)", s[k],
+		    span(strcspn(s, "= \t\n")), s);
+	return k;
+}
+
+/* One statement at sc->p: 0 read, -1 on error. */
+static int
+statement(struct scan *sc)
+{
+	const char *key;
+	size_t k;
+
+	if (sc->end - sc->p >= 7 && strncmp(sc->p, "export", 6) == 0 &&
+	    is_blank(sc->p[6])) {
+		sc->p += 7;
+		skip_blanks(sc);
+	}
+	key = sc->p;
+	if (sc->p == sc->end || *sc->p == '\n' || *sc->p == '#')
+		return fail_at(sc, sc->line, "'export' names no KEY");
+	if ((k = read_key(sc)) == (size_t)-1)
+		return -1;
+	sc->val.n = 0;
+	if (add(sc, key, k) == -1 || add(sc, "=", 1) == -1)
+		return -1;
+	sc->p += k;
+	skip_blanks(sc);
+	if (sc->p == sc->end || *sc->p == '\n' || *sc->p == '#')
+		return end_of_statement(sc) == -1 ? -1 : inherit(sc, key, k);
+	if (*sc->p != '=')
+		return fail_at(sc, sc->line, "expected '=' after KEY '%.*s', not "
+		    "'%.*s'", span(k), key, span(strcspn(sc->p, "\n")), sc->p);
+	sc->p++;
+	skip_blanks(sc);
+	if (sc->p < sc->end && (*sc->p == '\'' || *sc->p == '"')) {
+		if ((*sc->p == '\'' ? single_quoted(sc) : double_quoted(sc)) == -1
+		    || end_of_statement(sc) == -1)
+			return -1;
+	} else if (unquoted(sc) == -1) {
 		return -1;
 	}
-	out[k + 1 + vlen] = '\0';
-	*kv = out;
-	return 1;
+	return strv_push(sc->out, sc->val.s, sc->val.n) == -1 ? nomem(sc) : 0;
+}
+
+/* text without its CRs before LF; a NUL byte is refused. */
+static char *
+normalized(const char *text, size_t n, size_t *m, struct scan *sc)
+{
+	char *t = malloc(n + 1);
+	size_t i, o = 0;
+	int line = 1;
+
+	if (t == NULL) {
+		nomem(sc);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		if (text[i] == '\0') {
+			free(t);
+			fail_at(sc, line, "NUL byte in the line");
+			return NULL;
+		}
+		line += text[i] == '\n';
+		if (!(text[i] == '\r' && i + 1 < n && text[i + 1] == '\n'))
+			t[o++] = text[i];
+	}
+	t[o] = '\0';
+	*m = o;
+	return t;
 }
 
 int
-envfile_load(const char *path, struct strv *sv, int *line, char *why,
-    size_t len)
+envfile_parse(const char *text, size_t n, struct strv *out,
+    const struct strv *const *also, int *line, char *why, size_t len)
 {
-	FILE *f;
-	char *buf = NULL, *kv;
-	size_t cap = 0;
-	ssize_t n;
-	int r = 0, got;
+	struct scan sc = { .line = 1, .out = out, .also = also, .why = why,
+	    .len = len, .fault_line = line };
+	size_t m;
+	char *t = normalized(text, n, &m, &sc);
+	int count = 0;
 
-	*line = 0;
-	if ((f = fopen(path, "r")) == NULL)
-		return text_fail(why, len, "%s", strerror(errno));
-	while (r == 0 && (n = getline(&buf, &cap, f)) != -1) {
-		char *s = buf;
-
-		/* a UTF-8 byte-order mark (Windows editors) is no part of KEY */
-		if (++*line == 1 && text_skip_bom(&s))
-			n -= 3;
-		if (n > 0 && s[n - 1] == '\n')
-			n--;
-		if ((got = envfile_parse_line(s, (size_t)n, &kv, why,
-		    len)) == -1)
-			r = -1;
-		else if (got == 1 && strv_push(sv, kv, (size_t)-1) == -1)
-			r = text_fail(why, len, "%s", strerror(ENOMEM));
-		if (got == 1)
-			free(kv);
+	if (t == NULL)
+		return -1;
+	sc.p = t;
+	sc.end = t + m;
+	for (;;) {
+		while (sc.p < sc.end && (is_blank(*sc.p) || *sc.p == '\n'))
+			sc.line += *sc.p++ == '\n';
+		if (sc.p == sc.end)
+			break;
+		if (*sc.p == '#') {
+			while (sc.p < sc.end && *sc.p != '\n')
+				sc.p++;
+			continue;
+		}
+		if (statement(&sc) == -1) {
+			count = -1;
+			break;
+		}
+		count++;
 	}
-	if (r == 0 && ferror(f)) {
-		*line = 0;
-		r = text_fail(why, len, "%s", strerror(errno));
-	}
-	free(buf);
-	fclose(f);
-	return r;
+	free(sc.val.s);
+	free(t);
+	return count;
 }

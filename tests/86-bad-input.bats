@@ -109,7 +109,7 @@ bad_file() {
 	[program:a]\ncommand = touch started\nready = ftp://x\n|bad:3: ready: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND or notify)
 	[program:a]\ncommand = touch started\noneshot = maybe\n|bad:3: oneshot: 'maybe' is not true or false
 	[program:a]\ncommand = touch started\noutput = file\n|bad:3: output: 'file' is not label, raw or null
-	[program:a]\ncommand = touch started\nenv = NOKEY\n|bad:3: env: expected KEY=VALUE, not 'NOKEY'
+	[program:a]\ncommand = touch started\nenv = NO KEY\n|bad:3: env: expected '=' after KEY 'NO', not 'KEY'
 	[program:a]\ncommand = touch started\nuser = no-such-user-here\n|bad:3: unknown user 'no-such-user-here'
 	[program:a]\ncommand = touch started\ndirectory = /no/such/dir\n|bad:3: directory '/no/such/dir': No such file or directory
 	[program:a]\ncommand = touch started\n[grpsup]\nexit-code-from = b\n|bad:4: exit-code-from: no program named 'b'

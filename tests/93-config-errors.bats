@@ -25,11 +25,82 @@ conf() {
 	conf '[programs:x]'
 	refused "grpsup.conf:3: unknown section '[programs:x]' (use [grpsup] or [program:NAME])"
 	conf 'comand = x'
-	refused "grpsup.conf:3: unknown key 'comand' in a [program:NAME]"
+	refused "grpsup.conf:3: unknown key 'comand' in [program:first]: did you mean 'command'?"
 	conf '[grpsup]' 'command = x'
-	refused "grpsup.conf:4: unknown key 'command' in [grpsup]"
+	refused "grpsup.conf:4: unknown key 'command' in [grpsup]: 'command' belongs in a [program:NAME] section"
 	conf 'exit-code-from = first'
-	refused "grpsup.conf:3: unknown key 'exit-code-from' in a [program:NAME]"
+	refused "grpsup.conf:3: unknown key 'exit-code-from' in [program:first]: 'exit-code-from' is a [grpsup] key"
+	conf 'bogus = 1'
+	refused "grpsup.conf:3: unknown key 'bogus' in [program:first]"
+}
+
+@test "a supervisord file: every unknown key and section in one run, each with grpsup's equivalent" {
+	cat > grpsup.conf <<-'CONF'
+	[supervisord]
+	nodaemon=true
+	logfile=/dev/null
+
+	[program:web]
+	command=touch started
+	stopsignal=QUIT
+	stopwaitsecs=30
+	environment=A="1",B="2"
+	priority=10
+	stdout_logfile=/dev/stdout
+	autorestart=true
+	stop_signal=TERM
+	gracee=3s
+	timeout=5s
+
+	[group:all]
+	programs=web
+	CONF
+	refused "grpsup.conf:1: unknown section '[supervisord]' (use [grpsup] or [program:NAME]; supervisord's own; group settings go in [grpsup])
+grpsup.conf:7: unknown key 'stopsignal' in [program:web]: grpsup's is 'stop-signal'
+grpsup.conf:8: unknown key 'stopwaitsecs' in [program:web]: grpsup's is 'grace' (grace = 10s)
+grpsup.conf:9: unknown key 'environment' in [program:web]: grpsup's is 'env', one KEY=VALUE per env line
+grpsup.conf:10: unknown key 'priority' in [program:web]: grpsup orders programs with 'after = NAME'
+grpsup.conf:11: unknown key 'stdout_logfile' in [program:web]: grpsup's is 'output' (label, raw or null); it writes no log files
+grpsup.conf:12: unknown key 'autorestart' in [program:web]: grpsup never restarts a program: the outer manager restarts the group
+grpsup.conf:13: unknown key 'stop_signal' in [program:web]: did you mean 'stop-signal'?
+grpsup.conf:14: unknown key 'gracee' in [program:web]: did you mean 'grace'?
+grpsup.conf:15: unknown key 'timeout' in [program:web]: 'timeout' is a [grpsup] key
+grpsup.conf:17: unknown section '[group:all]' (use [grpsup] or [program:NAME]; a file is one group)"
+}
+
+@test "unknown keys come with the error that stopped the reading; past 2 KiB, how many more" {
+	conf 'stopsignal = QUIT' 'grace = forever' 'after = first'
+	refused "grpsup.conf:3: unknown key 'stopsignal' in [program:first]: grpsup's is 'stop-signal'
+grpsup.conf:4: grace: invalid duration 'forever' (use a number with ms, s, m or h)"
+	conf
+	for i in $(seq 100); do echo "unknown$i = 1"; done >> grpsup.conf
+	run --separate-stderr -125 "$GRPSUP" -f grpsup.conf
+	local n=${#stderr_lines[@]}
+	[ "$n" -gt 20 ]
+	assert_equal "${stderr_lines[n - 2]}" "grpsup.conf:$((n + 2)): unknown key 'unknown$((n - 1))' in [program:first]"
+	assert_equal "${stderr_lines[n - 1]}" "grpsup.conf: and $((101 - n)) more unknown keys or errors"
+	assert_file_not_exists started
+}
+
+@test "supervisord's %(...)s expansions are refused, each with what to write" {
+	conf '[program:b]' 'command = cd %(ENV_HOME)s && run'
+	refused "grpsup.conf:4: command: supervisord's '%(ENV_HOME)s' is not expanded: write \$HOME (grpsup passes the environment on)"
+	conf '[program:b]' 'command = echo %(program_name)s'
+	refused "grpsup.conf:4: command: supervisord's '%(program_name)s' is not expanded: the program's name is in \$GRPSUP_NAME"
+	conf '[program:b]' 'command = x' 'directory = %(here)s/app'
+	refused "grpsup.conf:5: directory: supervisord's '%(here)s' is not expanded: relative paths are taken from the file's folder"
+	conf '[program:b]' 'command = echo %(process_num)02d'
+	run -0 "$GRPSUP" --check -f grpsup.conf
+	conf '[program:b]' 'command = echo %(process_num)d'
+	refused "grpsup.conf:4: command: supervisord's '%(process_num)d' is not expanded by grpsup"
+}
+
+@test "--check warns on ' ; text' in a command, which sh runs and supervisord took as a comment" {
+	printf '[program:a]\ncommand=echo hi ; comment\n[program:b]\ncommand=echo "x ; y" ;\n[program:c]\ncommand = echo a\\ ; b\n' > grpsup.conf
+	run --separate-stderr -0 "$GRPSUP" --check -f grpsup.conf
+	assert_equal "$stderr" "grpsup.conf:2: warning: a: '; comment' runs as a second command (supervisord took ' ; ' as the start of a comment)
+grpsup.conf:6: warning: c: '; b' runs as a second command (supervisord took ' ; ' as the start of a comment)"
+	assert_line --index 0 "a: echo hi ; comment"
 }
 
 @test "syntax: a line that is no key, a section without ']', text after it" {
@@ -108,8 +179,8 @@ conf() {
 	refused "grpsup.conf:3: output: 'file' is not label, raw or null"
 	conf '[grpsup]' 'color = red'
 	refused "grpsup.conf:4: color: 'red' is not auto, always or never"
-	conf 'env = NOEQUALS'
-	refused "grpsup.conf:3: env: expected KEY=VALUE, not 'NOEQUALS'"
+	conf 'env = NO EQUALS'
+	refused "grpsup.conf:3: env: expected '=' after KEY 'NO', not 'EQUALS'"
 }
 
 @test "exit-code-from names an unknown program" {
@@ -150,8 +221,8 @@ conf() {
 
 @test "control bytes of the file are shown as '?' in a message" {
 	conf $'co\033[2Jmand = x'
-	refused "grpsup.conf:3: unknown key 'co?[2Jmand' in a [program:NAME]"
-	printf 'A="\\\r"\n' > bad.env
+	refused "grpsup.conf:3: unknown key 'co?[2Jmand' in [program:first]"
+	printf 'A="x" \033[2J\n' > bad.env
 	conf 'env-file = bad.env'
-	refused "bad.env:1: unknown escape '\\x0d' in double quotes (use \\n \\t \\\\ \\\")"
+	refused "bad.env:1: unexpected text after the closing quote: '?[2J'"
 }

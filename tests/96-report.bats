@@ -37,7 +37,7 @@ json() {
 		"(125, \"--grace: invalid duration 'never' (use a number with ms, s, m or h)\", [])"
 	printf '[program:p]\ncommand = true\nbogus = 1\n' > grpsup.conf
 	run -125 "$GRPSUP" --report report.json
-	assert_equal "$(json 'r["error"]')" "grpsup.conf:3: unknown key 'bogus' in a [program:NAME]"
+	assert_equal "$(json 'r["error"]')" "grpsup.conf:3: unknown key 'bogus' in [program:p]"
 }
 
 @test "names with any byte are escaped into valid JSON" {

@@ -18,6 +18,8 @@ command -v unshare >/dev/null 2>&1 || missing="$missing util-linux"
 # readiness tests: real servers and clients on loopback
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
+# env files are compared with python-dotenv's reading of the same lines
+need python3-dotenv /usr/lib/python3/dist-packages/dotenv/__init__.py
 # signals as a real server takes them: nginx reloads on HUP
 need nginx-light /usr/sbin/nginx
 # make check also runs valgrind scenarios and the libFuzzer harnesses
@@ -29,6 +31,7 @@ need libsystemd-dev /usr/share/man/man3/sd_notify.3.gz
 need manpages /usr/share/man/man7/signal.7.gz
 need manpages-dev /usr/share/man/man2/setsid.2.gz
 need procps /usr/share/man/man1/kill.1.gz
+command -v pgrep >/dev/null 2>&1 || missing="$missing procps"
 if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
     >/dev/null 2>&1 && apt-cache show libclang-rt-14-dev >/dev/null 2>&1; then
 	missing="$missing libclang-rt-14-dev"

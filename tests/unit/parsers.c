@@ -41,33 +41,47 @@ report(int ok, const char *what, const char *detail)
 	printf("%s%s\n", detail[0] && !ok ? " # " : "", ok ? "" : detail);
 }
 
-/* An env line gives kv (NULL: a blank or comment line). */
+/* An env text sets kv last (NULL: sets nothing). */
 static void
-env_ok(const char *line, const char *kv)
+env_ok(const char *text, const char *kv)
 {
-	char why[256] = "", *got = NULL, detail[512];
-	int r = envfile_parse_line(line, strlen(line), &got, why, sizeof(why));
-	int ok = kv == NULL ? r == 0 : r == 1 && strcmp(got, kv) == 0;
+	struct strv out = { 0 };
+	char why[256] = "", detail[512];
+	int line = 0;
+	int r = envfile_parse(text, strlen(text), &out, NULL, &line, why,
+	    sizeof(why));
+	const char *got = out.n > 0 ? out.v[out.n - 1] : NULL;
+	int ok = kv == NULL ? r >= 0 && got == NULL :
+	    r >= 1 && got != NULL && strcmp(got, kv) == 0;
 
 	snprintf(detail, sizeof(detail), "got %d '%s' (%s)", r,
 	    got ? got : "", why);
-	report(ok, line, ok ? "" : detail);
-	free(got);
+	report(ok, text, ok ? "" : detail);
+	strv_free(&out);
 }
 
-/* An env line is refused with a reason that holds reason. */
+/* An env text is refused at line with a reason that holds reason. */
 static void
-env_bad(const char *line, const char *reason)
+env_bad_at(const char *text, int at, const char *reason)
 {
-	char why[256] = "", *got = NULL, detail[512], what[300];
-	int r = envfile_parse_line(line, strlen(line), &got, why, sizeof(why));
-	int ok = r == -1 && strstr(why, reason) != NULL;
+	struct strv out = { 0 };
+	char why[256] = "", detail[512], what[300];
+	int line = 0;
+	int r = envfile_parse(text, strlen(text), &out, NULL, &line, why,
+	    sizeof(why));
+	int ok = r == -1 && line == at && strstr(why, reason) != NULL;
 
-	snprintf(what, sizeof(what), "env refuses %s", line);
-	snprintf(detail, sizeof(detail), "got %d '%s' (%s)", r,
-	    got ? got : "", why);
+	snprintf(what, sizeof(what), "env refuses %s", text);
+	snprintf(detail, sizeof(detail), "got %d at line %d (%s)", r, line,
+	    why);
 	report(ok, what, ok ? "" : detail);
-	free(got);
+	strv_free(&out);
+}
+
+static void
+env_bad(const char *text, const char *reason)
+{
+	env_bad_at(text, 1, reason);
 }
 
 static void
@@ -117,36 +131,76 @@ probe_is(const char *s, enum probe_kind kind, const char *host,
 static void
 env_tests(void)
 {
+	setenv("GRPSUP_T", "tv", 1);
+	unsetenv("GRPSUP_UNSET");
 	env_ok("KEY=value", "KEY=value");
 	env_ok("export KEY=value", "KEY=value");
 	env_ok("export\tKEY=v", "KEY=v");
 	env_ok("  _K1=x  ", "_K1=x");
 	env_ok("K=", "K=");
 	env_ok("K= spaced value ", "K=spaced value");
+	env_ok("K = spaced", "K=spaced");
+	env_ok("K\t=\t'tabs'", "K=tabs");
 	env_ok("K=a#b", "K=a#b");
 	env_ok("K=a #comment", "K=a");
+	env_ok("K= #x", "K=#x");
 	env_ok("K='single $HOME \\n \"'", "K=single $HOME \\n \"");
-	env_ok("K=\"a\\nb\\tc\\\\d\\\"e\"", "K=a\nb\tc\\d\"e");
-	env_ok("K=\"$(date) `id` ${X}\"", "K=$(date) `id` ${X}");
+	env_ok("K=\"a\\nb\\tc\\\\d\\\"e\\r\\$f\\'g\"", "K=a\nb\tc\\d\"e\r$f'g");
+	env_ok("K=\"C:\\path\\q\"", "K=C:\\path\\q");
 	env_ok("K='x' # trailing comment", "K=x");
-	env_ok("K=value\r", "K=value");
+	env_ok("K=value\r\n", "K=value");
 	env_ok("K==x", "K==x");
+	env_ok("K=\"one\ntwo\"", "K=one\ntwo");
+	env_ok("K='one\r\ntwo'", "K=one\ntwo");
+	env_ok("A=1\nK=${A}/x", "K=1/x");
+	env_ok("A=1\nK=$A/x", "K=1/x");
+	env_ok("A=1\nK=\"$A ${A}\"", "K=1 1");
+	env_ok("A=1\nK='$A ${A}'", "K=$A ${A}");
+	env_ok("K=${GRPSUP_T}", "K=tv");
+	env_ok("GRPSUP_T=file\nK=${GRPSUP_T}", "K=file");
+	env_ok("K=${GRPSUP_UNSET}.", "K=.");
+	env_ok("K=${GRPSUP_UNSET:-d}", "K=d");
+	env_ok("K=${GRPSUP_UNSET-d}", "K=d");
+	env_ok("E=\nK=${E:-d}", "K=d");
+	env_ok("E=\nK=${E-d}.", "K=.");
+	env_ok("K=${GRPSUP_T:+alt}", "K=alt");
+	env_ok("K=${GRPSUP_UNSET:+alt}.", "K=.");
+	env_ok("K=${GRPSUP_T+alt}", "K=alt");
+	env_ok("K=${GRPSUP_UNSET:-${GRPSUP_T}}", "K=tv");
+	env_ok("K=${GRPSUP_T:?needed}", "K=tv");
+	env_ok("K=$$GRPSUP_T", "K=$GRPSUP_T");
+	env_ok("K=\"\\$GRPSUP_T\"", "K=$GRPSUP_T");
+	env_ok("K=a $ b $5 $-", "K=a $ b $5 $-");
+	env_ok("K=`id`", "K=`id`");
+	env_ok("GRPSUP_T", "GRPSUP_T=tv");
+	env_ok("export GRPSUP_T # inherited", "GRPSUP_T=tv");
+	env_ok("GRPSUP_UNSET", NULL);
 	env_ok("", NULL);
 	env_ok("   ", NULL);
 	env_ok("# comment", NULL);
 	env_ok("  # indented comment", NULL);
-	env_bad("A=\"\\\r\"", "unknown escape '\\x0d'");
-	env_bad("novalue", "expected KEY=VALUE");
-	env_bad("1KEY=x", "expected KEY=VALUE");
-	env_bad("KEY = x", "expected KEY=VALUE");
-	env_bad("K-EY=x", "expected KEY=VALUE");
-	env_bad("=x", "expected KEY=VALUE");
-	env_bad("export", "expected KEY=VALUE");
+	env_bad("novalue here", "expected '=' after KEY 'novalue'");
+	env_bad("1KEY=x", "a KEY cannot begin with a digit: '1KEY'");
+	env_bad("K-EY=x", "invalid character '-' in KEY 'K-EY'");
+	env_bad("K.EY: x", "invalid character '.' in KEY");
+	env_bad("=x", "expected KEY=VALUE, not '=x'");
+	env_bad("export ", "'export' names no KEY");
 	env_bad("K='open", "unterminated single quote");
 	env_bad("K=\"open", "unterminated double quote");
-	env_bad("K=\"a\\qb\"", "unknown escape '\\q'");
-	env_bad("K=\"a\" b", "after the closing quote");
-	env_bad("K='a'b", "after the closing quote");
+	env_bad_at("A=1\nB=\"open\nC=2\n", 2, "unterminated double quote");
+	env_bad_at("A=1\nB=\"x\ny\"\nC=${1}", 4, "bad substitution '${1}'");
+	env_bad("K=\"a\" b", "after the closing quote: 'b'");
+	env_bad("K='a'b", "after the closing quote: 'b'");
+	env_bad("K=$(id)", "command substitution");
+	env_bad("K=\"$(id)\"", "command substitution");
+	env_bad("K=${A", "unterminated '${A'");
+	env_bad("K=${A%x}", "bad substitution '${A%x}'");
+	env_bad("K=${GRPSUP_UNSET:?set it}", "GRPSUP_UNSET is not set: set it");
+	env_bad("K=${GRPSUP_UNSET?}", "GRPSUP_UNSET is not set: a value is");
+	env_bad("K=${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-"
+	    "${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-"
+	    "${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-${A:-x}}}}}}}}}}}}}}}}}}}}"
+	    "}}}}}}}}}}}}}", "nested more than 32");
 }
 
 static void

@@ -1,0 +1,117 @@
+/*
+ * env files and env lines of a grpsup.conf or Procfile: where they are read
+ * from, in which order, and what their $VAR see (envfile.c reads the text).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "confparse.h"
+#include "envfile.h"
+#include "text.h"
+
+int
+conf_load_env_file(const char *path, struct strv *into,
+    const struct strv *const *also, int *line, char *why, size_t len)
+{
+	char *text;
+	size_t n;
+	int r;
+
+	*line = 0;
+	if (conf_read_whole(path, &text, &n) == -1) {
+		r = text_fail(why, len, "%s", conf_read_error(errno));
+		free(text);
+		return r;
+	}
+	r = envfile_parse(text, n, into, also, line, why, len);
+	free(text);
+	return r == -1 ? -1 : 0;
+}
+
+int
+conf_env_file(struct parser *p, const char *v, struct strv *into)
+{
+	const struct strv *also[] = { &p->c->env, NULL };
+	char why[256];
+	char *path = conf_resolve_path(p, v);
+	int line, r;
+
+	if (path == NULL)
+		return conf_nomem(p);
+	r = conf_load_env_file(path, into, into == &p->c->env ? NULL : also,
+	    &line, why, sizeof(why));
+	if (r == -1) {
+		if (line == 0)
+			conf_fail(p, p->line, "env-file '%s': %s", v, why);
+		else {	/* the env file's own line is the useful one */
+			snprintf(p->e->file, sizeof(p->e->file), "%s", path);
+			conf_fail(p, line, "%s", why);
+		}
+	}
+	free(path);
+	return r;
+}
+
+/* An env line, read when the program's env files are all in. */
+int
+conf_env_line(struct parser *p, struct conf_where *w, const char *v)
+{
+	int *at = realloc(w->env_line_at, (w->line_env.n + 1) * sizeof(*at));
+
+	if (at == NULL)
+		return conf_nomem(p);
+	w->env_line_at = at;
+	if (strv_push(&w->line_env, v, (size_t)-1) == -1)
+		return conf_nomem(p);
+	at[w->line_env.n - 1] = p->line;
+	return 0;
+}
+
+/*
+ * Each program's env lines come after its env files, wherever they stand,
+ * and read them as an env file's lines: quotes and $VAR alike.
+ */
+int
+conf_append_env_lines(struct parser *p)
+{
+	const struct strv *also[] = { &p->c->env, NULL };
+	struct conf *c = p->c;
+	struct conf_where *w;
+	char why[256];
+	size_t i, j;
+	int line, n;
+
+	for (i = 0; i < c->nprogs; i++) {
+		w = &c->where[i];
+		for (j = 0; j < w->line_env.n; j++) {
+			n = envfile_parse(w->line_env.v[j], strlen(w->line_env.v[j]),
+			    &c->progs[i].env, also, &line, why, sizeof(why));
+			if (n == -1 && errno == ENOMEM)
+				return conf_nomem(p);
+			if (n == -1)
+				return conf_fail(p, w->env_line_at[j], "env: %s", why);
+			if (n != 1)
+				return conf_fail(p, w->env_line_at[j], "env: expected "
+				    "one KEY=VALUE, not '%.80s'", w->line_env.v[j]);
+		}
+	}
+	return 0;
+}
+
+/* As foreman does: the .env beside a Procfile, when there is one. */
+int
+conf_load_dotenv(struct parser *p)
+{
+	char *path = conf_resolve_path(p, ".env");
+	int r = 0;
+
+	p->line = 0;	/* its own lines are named, not the Procfile's */
+	if (path == NULL)
+		return conf_nomem(p);
+	if (access(path, F_OK) == 0)
+		r = conf_env_file(p, ".env", &p->c->env);
+	free(path);
+	return r;
+}
