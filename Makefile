@@ -25,15 +25,16 @@ SAN = $(SAN_$(SANITIZE))
 NOUNWIND = -fno-asynchronous-unwind-tables -fno-unwind-tables
 GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) $(NOUNWIND) -MMD -MP $(CFLAGS)
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
-GRP_LDLIBS = -Wl,-Bstatic -lev -linih -Wl,-Bdynamic -lm $(LDLIBS)
+GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -Wl,-Bdynamic -lm $(LDLIBS)
 
 # The library, by layer (make lint checks that calls only go down):
 LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
 	lib/confenv.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
-	lib/groupprep.o lib/grouprun.o lib/identity.o lib/notify.o \
+	lib/groupprep.o lib/grouprun.o lib/httpreply.o lib/identity.o \
+	lib/notify.o \
 	lib/order.o lib/output.o lib/probe.o lib/probespec.o lib/process.o \
-	lib/procfile.o lib/procfs.o lib/program.o lib/report.o \
+	lib/procfile.o lib/procfs.o lib/program.o lib/report.o lib/resolver.o \
 	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o \
 	lib/text.o lib/verdict.o lib/writer.o
 LIB = lib/libgrpsup.a
@@ -64,12 +65,13 @@ $(CMD_OBJ) $(LIB_OBJ): .build-flags
 FORCE:
 
 # make static: ./grpsup-static, one file for container images (glibc's static
-# libc: names of users, groups and hosts still need the image's own NSS
-# libraries at run time; numbers and numeric addresses need nothing).
+# libc: names of users and groups still need the image's own NSS libraries at
+# run time, numbers need nothing; host names go through c-ares, which reads
+# /etc/hosts and /etc/resolv.conf itself).
 static: grpsup-static
 grpsup-static: $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) -Os -static $(LDFLAGS) \
-		-o $@ $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c) -lev -linih -lm 2> $@.log || \
+		-o $@ $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c) -lev -linih -lcares -lm 2> $@.log || \
 		{ cat $@.log >&2; rm -f $@.log; exit 1; }
 	@grep -v 'statically linked applications' $@.log | grep -v 'in function' >&2 || true
 	@rm -f $@.log
@@ -148,8 +150,8 @@ bench: grpsup grpsup-static $(BENCH_HELPERS)
 # what a lower layer defines, and its own layer's without a circle.
 LAYERS = \
 	"words: strv text duration signame command env order envfile identity \
-	probespec settings" \
-	"system: procfs sigq spawn writer notify descend process probe" \
+	probespec httpreply settings" \
+	"system: procfs sigq spawn writer notify descend process resolver probe" \
 	"files: confhint confparse confenv procfile confcheck config" \
 	"program: output program" \
 	"group: groupprep group grouprun verdict report"

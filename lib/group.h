@@ -10,6 +10,7 @@
 #include "notify.h"
 #include "output.h"
 #include "program.h"
+#include "resolver.h"
 #include "settings.h"
 #include "sigq.h"
 #include "strv.h"
@@ -94,6 +95,7 @@ struct group {
 	struct program *progs;
 	size_t nprogs;
 	struct program_host host;	/* what the programs share */
+	struct resolver resolver;	/* the probes' look-ups, made at the first */
 	enum group_state state;
 	struct trigger trigger;
 	struct program **exits;	/* in the order they were reaped */

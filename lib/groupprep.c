@@ -37,6 +37,7 @@ group_init(struct group *g, struct program_settings *settings, size_t nprogs)
 	g->host.tty_fd = -1;
 	g->host.env = &g->env;
 	g->host.out = &g->out;
+	g->host.resolver = &g->resolver;
 	g->manager.fd = -1;
 	for (i = 0; i < nprogs; i++)
 		program_init(&g->progs[i], &settings[i], &g->host);
@@ -108,6 +109,7 @@ group_free(struct group *g)
 			program_free(&g->progs[i]);
 		settings_free(&g->settings[i]);
 	}
+	resolver_free(&g->resolver);	/* after the probes, which it served */
 	free(g->settings);
 	free(g->progs);
 	free(g->exits);

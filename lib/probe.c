@@ -14,43 +14,16 @@
 #include "probe.h"
 #include "text.h"
 
-static int
-resolve(struct probe *pr, char *why, size_t len)
-{
-	struct addrinfo hints, *res, *ai;
-	int r;
-
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_NUMERICSERV;
-	if ((r = getaddrinfo(pr->spec.host, pr->spec.port, &hints, &res)) != 0) {
-		snprintf(why, len, "cannot resolve '%s': %s", pr->spec.host,
-		    r == EAI_SYSTEM ? strerror(errno) : gai_strerror(r));
-		return -1;
-	}
-	for (ai = res; ai != NULL && pr->naddrs < PROBE_ADDRS; ai = ai->ai_next)
-		if (ai->ai_addrlen <= sizeof(pr->addr[0])) {
-			memcpy(&pr->addr[pr->naddrs], ai->ai_addr,
-			    ai->ai_addrlen);
-			pr->addrlen[pr->naddrs++] = ai->ai_addrlen;
-		}
-	freeaddrinfo(res);
-	if (pr->naddrs == 0) {
-		snprintf(why, len, "cannot resolve '%s': no address",
-		    pr->spec.host);
-		return -1;
-	}
-	return 0;
-}
-
-/* The GET of an http probe; HTTP/1.0 so that the server closes after. */
+/*
+ * The GET of an http probe: HTTP/1.1, as a browser sends it, and
+ * "Connection: close", so that the server closes once it has answered.
+ */
 static int
 build_request(struct probe *pr)
 {
 	const char *h = pr->spec.host;
 	int v6 = strchr(h, ':') != NULL;
-	int n = asprintf(&pr->request, "GET %s HTTP/1.0\r\nHost: %s%s%s:%s\r\n"
+	int n = asprintf(&pr->request, "GET %s HTTP/1.1\r\nHost: %s%s%s:%s\r\n"
 	    "User-Agent: grpsup\r\nAccept: */*\r\nConnection: close\r\n\r\n",
 	    pr->spec.path, v6 ? "[" : "", h, v6 ? "]" : "", pr->spec.port);
 
@@ -75,10 +48,8 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 		return -1;
 	switch (pr->spec.kind) {
 	case PROBE_TCP:
-		return resolve(pr, why, len);
+		return 0;
 	case PROBE_HTTP:
-		if (resolve(pr, why, len) == -1)
-			return -1;
 		if (build_request(pr) == -1)
 			break;
 		return 0;
@@ -134,6 +105,8 @@ close_socket(struct probe *pr)
 static void
 end_attempt(struct probe *pr)
 {
+	resolver_cancel(pr->query);
+	pr->query = NULL;
 	close_socket(pr);
 	ev_timer_stop(pr->loop, &pr->timer);
 	if (pr->pid > 0)
@@ -173,6 +146,16 @@ retry_errno(struct probe *pr, const char *what, int err)
 }
 
 static void
+retry_resolve(struct probe *pr, const char *error)
+{
+	char why[sizeof(pr->last_error)];
+
+	snprintf(why, sizeof(why), "cannot resolve '%.64s': %s", pr->spec.host,
+	    error);
+	retry(pr, why);
+}
+
+static void
 deadline(struct probe *pr, int ms)
 {
 	pr->waiting = 0;
@@ -189,36 +172,36 @@ on_timer(struct ev_loop *loop, ev_timer *w, int revents)
 	(void)revents;
 	if (pr->waiting)
 		attempt(pr);
+	else if (pr->query != NULL)
+		retry_resolve(pr, "the name servers did not answer in time");
 	else
 		retry(pr, pr->spec.kind == PROBE_EXEC ? "the command timed out" :
 		    "no answer in time");
 }
 
+/* The whole reply is read before the socket closes: no reset. */
 static void
 http_read(struct probe *pr)
 {
-	char why[64];
-	ssize_t n;
-	int status, r;
+	char buf[4096], why[64];
+	ssize_t n = read(pr->fd, buf, sizeof(buf));
+	int r;
 
-	n = read(pr->fd, pr->reply + pr->got, sizeof(pr->reply) - pr->got);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n == -1) {
 		retry_errno(pr, "read", errno);
 		return;
 	}
-	pr->got += (size_t)n;
-	r = http_status_ready(pr->reply, pr->got, &status);
-	if (r == 1) {
+	r = n == 0 ? http_reply_eof(&pr->reply) :
+	    http_reply_feed(&pr->reply, buf, (size_t)n);
+	if (r == -1) {
+		retry(pr, pr->reply.error);
+	} else if (r == 1 && pr->reply.status >= 200 &&
+	    pr->reply.status < 400) {
 		succeed(pr);
-	} else if (r == 0 || n == 0 || pr->got == sizeof(pr->reply)) {
-		if (status != 0)
-			snprintf(why, sizeof(why), "HTTP status %d", status);
-		else
-			snprintf(why, sizeof(why), n == 0 && pr->got == 0 ?
-			    "connection closed without a reply" :
-			    "the reply is not HTTP");
+	} else if (r == 1) {
+		snprintf(why, sizeof(why), "HTTP status %d", pr->reply.status);
 		retry(pr, why);
 	}
 }
@@ -270,27 +253,53 @@ on_io(struct ev_loop *loop, ev_io *w, int revents)
 }
 
 static void
-attempt_connect(struct probe *pr)
+connect_to(struct probe *pr, const struct sockaddr *sa, socklen_t len)
 {
-	size_t i = pr->attempts % pr->naddrs;
-	struct sockaddr *sa = (struct sockaddr *)&pr->addr[i];
-
 	pr->fd = socket(sa->sa_family, SOCK_STREAM | SOCK_NONBLOCK |
 	    SOCK_CLOEXEC, 0);
 	if (pr->fd == -1) {
 		retry_errno(pr, "socket", errno);
 		return;
 	}
-	pr->sent = pr->got = 0;
-	if (connect(pr->fd, sa, pr->addrlen[i]) == -1 &&
-	    errno != EINPROGRESS) {
+	pr->sent = 0;
+	http_reply_init(&pr->reply);
+	if (connect(pr->fd, sa, len) == -1 && errno != EINPROGRESS) {
 		retry_errno(pr, "connect", errno);
 		return;
 	}
 	/* writable once connected (or refused), even when already done */
 	ev_io_set(&pr->io, pr->fd, EV_WRITE);
 	ev_io_start(pr->loop, &pr->io);
+}
+
+/* The host's addresses, now: attempts go round them. */
+static void
+on_resolved(void *arg, const struct resolver_result *res)
+{
+	struct probe *pr = arg;
+	size_t i;
+
+	pr->query = NULL;
+	if (res->error != NULL) {
+		retry_resolve(pr, res->error);
+		return;
+	}
+	i = (pr->attempts - 1) % res->naddrs;
+	connect_to(pr, (const struct sockaddr *)&res->addr[i],
+	    res->addrlen[i]);
+}
+
+/* One deadline for the look-up, the connection and the reply. */
+static void
+attempt_connect(struct probe *pr)
+{
+	struct resolver_query *q;
+
 	deadline(pr, PROBE_NET_ATTEMPT_MS);
+	q = resolver_lookup(pr->resolver, pr->loop, pr->spec.host,
+	    pr->spec.port, on_resolved, pr);
+	if (q != NULL)	/* NULL: on_resolved was called already */
+		pr->query = q;
 }
 
 static void
@@ -341,9 +350,11 @@ attempt(struct probe *pr)
 
 void
 probe_start(struct probe *pr, struct ev_loop *loop,
-    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready, void *arg)
+    struct resolver *resolver, const struct spawn_attr *exec_attr,
+    probe_ready_fn *on_ready, void *arg)
 {
 	pr->loop = loop;
+	pr->resolver = resolver;
 	pr->exec_attr = *exec_attr;
 	pr->on_ready = on_ready;
 	pr->arg = arg;

@@ -6,16 +6,18 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+#include "httpreply.h"
 #include "probespec.h"
+#include "resolver.h"
 #include "spawn.h"
-
-/* Addresses kept for a tcp or http probe; attempts go round them. */
-#define PROBE_ADDRS 4
 
 /* Delays between attempts: the first, doubled each time up to the last. */
 #define PROBE_RETRY_FIRST_MS 25
 #define PROBE_RETRY_MAX_MS 500
-/* The longest one attempt may take: a connection and a reply, a command. */
+/*
+ * The longest one attempt may take: a look-up, a connection and the whole
+ * reply; a command.
+ */
 #define PROBE_NET_ATTEMPT_MS 2000
 #define PROBE_EXEC_ATTEMPT_MS 5000
 
@@ -26,15 +28,14 @@ typedef void probe_ready_fn(void *arg);
 struct probe {
 	struct probe_spec spec;
 	char *text;		/* the PROBE as written; spec points into it */
-	struct sockaddr_storage addr[PROBE_ADDRS];
-	socklen_t addrlen[PROBE_ADDRS];
-	size_t naddrs;
 	char *file;		/* file: the path, against the directory */
 	char **argv;		/* exec: what runs */
 	char *request;		/* http: the GET, sent whole */
 	size_t request_len;
 
 	struct ev_loop *loop;
+	struct resolver *resolver;	/* tcp, http: the group's look-ups */
+	struct resolver_query *query;	/* the look-up of this attempt */
 	struct spawn_attr exec_attr;	/* exec: env, stdio, directory, user */
 	probe_ready_fn *on_ready;
 	void *arg;		/* on_ready's */
@@ -44,8 +45,7 @@ struct probe {
 	int delay_ms;		/* the next pause between attempts */
 	int fd;			/* tcp, http: the socket of this attempt */
 	size_t sent;
-	char reply[32];		/* http: the status line, as far as read */
-	size_t got;
+	struct http_reply reply;	/* http: the reply, as far as read */
 	pid_t pid;		/* exec: the command of this attempt, 0: none */
 	ev_io io;
 	ev_timer timer;		/* the attempt's deadline, or the pause */
@@ -53,23 +53,26 @@ struct probe {
 };
 
 /*
- * probe_new: parse text (a PROBE) and resolve what the attempts need ahead
- * of time: the host's addresses (this may block; call it before anything
- * runs), the file's path against directory (NULL: as given), the command's
- * argv. text must outlive the probe. Returns a probe for probe_free, or NULL
- * with a one-line reason in why (of size len).
+ * probe_new: parse text (a PROBE) and make what the attempts need ahead of
+ * time: the file's path against directory (NULL: as given), the command's
+ * argv, the http request. A host name is not looked up here but at every
+ * attempt, so that one that does not resolve yet is no error. text must
+ * outlive the probe. Returns a probe for probe_free, or NULL with a one-line
+ * reason in why (of size len).
  */
 struct probe *probe_new(char *text, const char *directory, char *why,
     size_t len);
 
 /*
  * probe_start: begin the attempts on loop at once: on success on_ready(arg)
- * is called once and the probe stops. exec_attr gives the exec probe's
- * environment, stdio, directory and user (copied; what it points to must
+ * is called once and the probe stops. Host names are looked up through
+ * resolver at each attempt. exec_attr gives the exec probe's environment,
+ * stdio, directory and user (copied; what it and resolver point to must
  * outlive the probe). A notify probe does nothing here: notify.h reads it.
  */
 void probe_start(struct probe *pr, struct ev_loop *loop,
-    const struct spawn_attr *exec_attr, probe_ready_fn *on_ready, void *arg);
+    struct resolver *resolver, const struct spawn_attr *exec_attr,
+    probe_ready_fn *on_ready, void *arg);
 
 /*
  * probe_stop: end the attempts: close the socket, SIGKILL an exec attempt's

@@ -251,7 +251,7 @@ program_await_ready(struct program *p)
 		ev_io_start(loop, &p->notify_w);
 		return 0;
 	default:
-		probe_start(p->probe, loop, &a, on_probe_ready, p);
+		probe_start(p->probe, loop, p->host->resolver, &a, on_probe_ready, p);
 		return 0;
 	}
 }

@@ -58,6 +58,8 @@ typedef void program_fn(struct program *p, enum program_event ev,
     const char *text, void *arg);
 
 /* What every program of a group shares; the group owns it. */
+struct resolver;
+
 struct program_host {
 	program_fn *on_event;	/* told what the programs' watchers saw */
 	void *event_arg;
@@ -68,6 +70,7 @@ struct program_host {
 	const sigset_t *changed;	/* signals not at default in grpsup */
 	struct output *out;
 	int tty_fd;		/* the terminal its one raw program leads, or -1 */
+	struct resolver *resolver;	/* the probes' look-ups */
 };
 
 struct program {

@@ -71,6 +71,51 @@ probe_count() {
 	assert_line 'grpsup |   smoke: exited with status 0'
 }
 
+@test "http: the whole reply is read before the probe closes, so the server logs no reset (50 probes, 400 KB page)" {
+	port=$(free_port)
+	mkdir site
+	head -c 400000 /dev/zero | tr '\0' x > site/index.html
+	python3 -m http.server "$port" --bind 127.0.0.1 --directory site >server.log 2>&1 &
+	server=$!
+	wait_for curl -fsS -o /dev/null "http://127.0.0.1:$port/"
+	for i in $(seq 45); do
+		run -0 "$GRPSUP" -q -n w,c --ready "w=http://127.0.0.1:$port/" --after c=w 'sleep 30' true
+	done
+	# a 404 page, five tries or so before the deadline: read whole too
+	run -124 "$GRPSUP" -q -n w --ready "w=http://127.0.0.1:$port/missing" --ready-timeout w=700ms 'sleep 30'
+	kill "$server"
+	wait "$server" || true
+	[ "$(grep -c '"GET / HTTP/1.1" 200' server.log)" -ge 45 ]
+	[ "$(grep -c '"GET /missing HTTP/1.1" 404' server.log)" -ge 4 ]
+	run grep -E 'Traceback|Error|reset' server.log
+	assert_output ''
+}
+
+@test "http: a chunked reply and one that ends at the close are read to their end" {
+	port=$(free_port)
+	cat > chunked.py <<-'PY'
+	import socket, sys
+	s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+	s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8)
+	for reply in (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n3;x=y\r\nabc\r\n0\r\nX-T: 1\r\n\r\n",
+	              b"HTTP/1.0 200 OK\r\n\r\n" + b"y" * 100000):
+	    c, _ = s.accept()
+	    req = c.recv(4096).decode()
+	    print(req.splitlines()[0], [l for l in req.splitlines() if l.startswith(("Host:", "Connection:"))], flush=True)
+	    c.sendall(reply)
+	    if b"chunked" in reply:
+	        # the probe has read the last chunk: it closes, the server sees the end
+	        c.settimeout(5); print("probe closed" if c.recv(1) == b"" else "more", flush=True)
+	    c.close()
+	PY
+	run -0 "$GRPSUP" -n srv,a,b -e b --ready "srv=http://127.0.0.1:$port/x" \
+		--ready "a=http://localhost:$port/y" --after a=srv --after b=a \
+		"python3 chunked.py $port" 'sleep 30' true
+	assert_line "srv    | GET /x HTTP/1.1 ['Host: 127.0.0.1:$port', 'Connection: close']"
+	assert_line 'srv    | probe closed'
+	assert_line "srv    | GET /y HTTP/1.1 ['Host: localhost:$port', 'Connection: close']"
+}
+
 @test "file: the dependent starts once the path exists" {
 	run -0 "$GRPSUP" -q -n srv,client -e client --ready srv=file:up \
 		--after client=srv \
@@ -191,11 +236,37 @@ probe_count() {
 	assert_equal "$(json 'r["programs"][1]["ready"] >= r["programs"][1]["started"]')" True
 }
 
-@test "a host name is looked up before anything starts" {
-	run -125 "$GRPSUP" -n srv --ready 'srv=tcp://no-such-host.invalid:80' 'touch started'
-	assert_output --regexp "^grpsup: srv: ready: cannot resolve 'no-such-host.invalid': "
-	assert_file_not_exists started
-	run -0 "$GRPSUP" --check -n srv --ready srv=tcp://localhost:9 'sleep 30'
-	assert_line '  ready: tcp://localhost:9, timeout 1m'
-	assert_file_not_exists started
+@test "a host name that does not resolve is no error before the start: --check passes, the probe retries" {
+	run -0 "$GRPSUP" --check -n srv --ready 'srv=tcp://no-such-host.invalid:80' 'sleep 30'
+	assert_line '  ready: tcp://no-such-host.invalid:80, timeout 1m'
+	printf '[program:srv]\ncommand = sleep 30\nready = tcp://db.invalid:5432\nready-timeout = 1s\n' > grpsup.conf
+	run -0 "$GRPSUP" --check
+	run -124 --separate-stderr "$GRPSUP"
+	use_stderr
+	assert_line "grpsup | srv was not ready after 1s (tcp://db.invalid:5432: cannot resolve 'db.invalid': no such host (yet)): stopping the group"
+}
+
+@test "a host name that starts resolving later is looked up at every attempt, inside the loop" {
+	unshare -m true 2>/dev/null || skip "unshare -m is not permitted here (a mount namespace gives the test its own /etc/hosts)"
+	port=$(free_port)
+	cp /etc/hosts hosts
+	unshare -m sh -c 'mount --bind "$1/hosts" /etc/hosts && shift && exec "$@"' sh "$PWD" \
+		"$GRPSUP" -v -n db,client -e client --ready "db=tcp://grpsup-late.test:$port" \
+		--after client=db "python3 -m http.server $port --bind 127.0.0.1" \
+		'echo client started' >out 2>err &
+	pid=$!
+	wait_for grep -q 'db: started' err
+	# the server listens, but its name is unknown: tries go on, the loop too
+	wait_for curl -fsS -o /dev/null "http://127.0.0.1:$port/"
+	sleep 0.5	# several tries fail meanwhile (the probe's own back-off)
+	alive "$pid"
+	refute grep -q 'client started' out
+	echo "127.0.0.1 grpsup-late.test" >> hosts
+	wait_for dead "$pid"
+	wait "$pid"
+	run cat out
+	assert_line 'client | client started'
+	run cat err
+	assert_line --regexp "^grpsup \| db: ready after [0-9.]+s \(tcp://grpsup-late.test:$port, [0-9]+ tries\)$"
+	assert_line 'grpsup | exiting with status 0'
 }

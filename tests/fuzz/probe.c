@@ -1,7 +1,8 @@
 /*
- * PROBE specs, the start of an HTTP answer and an sd_notify datagram: the
- * three things a probe reads.
+ * PROBE specs, an HTTP reply (fed whole, then in two pieces) and an
+ * sd_notify datagram: the three things a probe reads.
  */
+#include "../../lib/httpreply.h"
 #include "../../lib/notify.h"
 #include "../../lib/probe.h"
 #include "fuzz.h"
@@ -26,6 +27,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r = http_status_ready((const char *)data, size, &status);
 	FUZZ_CHECK(r >= -1 && r <= 1);
 	FUZZ_CHECK(r != 1 || (status >= 200 && status < 400));
+	for (int pass = 0; pass < 2; pass++) {
+		struct http_reply h;
+		size_t cut = pass == 0 || size == 0 ? size : data[0] % size;
+
+		http_reply_init(&h);
+		r = http_reply_feed(&h, (const char *)data, cut);
+		if (r == 0 && cut < size)
+			r = http_reply_feed(&h, (const char *)data + cut,
+			    size - cut);
+		if (r == 0)
+			r = http_reply_eof(&h);
+		FUZZ_CHECK(r == 1 || r == -1);
+		FUZZ_CHECK(r != 1 || (h.status >= 100 && h.status <= 599));
+		FUZZ_CHECK(r != -1 || (h.error != NULL && h.error[0] != '\0'));
+	}
 	notify_parse((const char *)data, size, &m);
 	FUZZ_CHECK(m.status == NULL || (m.status >= (const char *)data &&
 	    m.status + m.status_len <= (const char *)data + size));

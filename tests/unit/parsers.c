@@ -13,6 +13,7 @@
 #include "../../lib/duration.h"
 #include "../../lib/env.h"
 #include "../../lib/envfile.h"
+#include "../../lib/httpreply.h"
 #include "../../lib/notify.h"
 #include "../../lib/order.h"
 #include "../../lib/probe.h"
@@ -280,6 +281,72 @@ http_is(const char *reply, int want, int want_status)
 	    reply[0] ? reply : "(empty reply)", detail);
 }
 
+/*
+ * A whole reply fed at once and byte by byte: complete (1) with
+ * want_status, or refused (-1) with a reason holding reason; eof: the server
+ * closes after it.
+ */
+static void
+reply_is(const char *reply, int eof, int want, int want_status,
+    const char *reason)
+{
+	struct http_reply h;
+	char detail[160], what[120];
+	size_t i, n = strlen(reply);
+	int pass, r[2] = { 0, 0 };
+
+	for (pass = 0; pass < 2; pass++) {
+		http_reply_init(&h);
+		if (pass == 0)
+			r[0] = http_reply_feed(&h, reply, n);
+		for (i = 0; pass == 1 && i < n && r[1] == 0; i++)
+			r[1] = http_reply_feed(&h, reply + i, 1);
+		if (eof && r[pass] == 0)
+			r[pass] = http_reply_eof(&h);
+		if (r[pass] != want || (want == 1 && h.status != want_status) ||
+		    (want == -1 && strstr(h.error, reason) == NULL))
+			break;
+	}
+	snprintf(what, sizeof(what), "reply %.80s", reply);
+	snprintf(detail, sizeof(detail), "pass %d: got %d, status %d (%s)",
+	    pass, pass < 2 ? r[pass] : 0, h.status, h.error ? h.error : "");
+	report(pass == 2, what, pass == 2 ? "" : detail);
+}
+
+static void
+reply_tests(void)
+{
+	reply_is("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", 0, 1, 200,
+	    NULL);
+	reply_is("HTTP/1.1 200 OK\r\ncontent-length:0\r\n\r\n", 0, 1, 200, NULL);
+	reply_is("HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nno!", 0, 1,
+	    404, NULL);
+	reply_is("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+	    "5\r\nhello\r\nA;ext=1\r\n0123456789\r\n0\r\nTrailer: x\r\n\r\n",
+	    0, 1, 200, NULL);
+	reply_is("HTTP/1.0 200 OK\r\n\r\nbody to the close", 1, 1, 200, NULL);
+	reply_is("HTTP/1.0 200 OK\n\nbare LF lines", 1, 1, 200, NULL);
+	reply_is("HTTP/1.1 204 No Content\r\nContent-Length: 9\r\n\r\n", 0, 1,
+	    204, NULL);
+	reply_is("HTTP/1.1 304 Not Modified\r\n\r\n", 0, 1, 304, NULL);
+	reply_is("HTTP/1.1 200 OK\r\nX-Long: "
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "\r\nContent-Length: 2\r\n\r\nok", 0, 1, 200, NULL);
+	reply_is("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel", 1, -1, 0,
+	    "in the middle of the reply");
+	reply_is("", 1, -1, 0, "closed without a reply");
+	reply_is("SSH-2.0-OpenSSH_9.2\r\n", 0, -1, 0, "not HTTP");
+	reply_is("HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", 0, -1, 0,
+	    "Content-Length is not a number");
+	reply_is("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+	    0, -1, 0, "has no size");
+	reply_is("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+	    "2\r\nabc\r\n", 0, -1, 0, "longer than its size");
+}
+
 static void
 http_tests(void)
 {
@@ -470,6 +537,7 @@ main(void)
 	signal_tests();
 	probe_tests();
 	http_tests();
+	reply_tests();
 	notify_tests();
 	order_tests();
 	env_layers_tests();
