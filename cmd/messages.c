@@ -201,6 +201,9 @@ say_ready(const struct program *p)
 		say("%s: ready (started)", p->set->name);
 	else if (p->probe->spec.kind == PROBE_NOTIFY)
 		say("%s: ready after %.3fs (READY=1)", p->set->name, after);
+	else if (p->probe->spec.kind == PROBE_LOG)
+		say("%s: ready after %.3fs (%s, line %u)", p->set->name, after,
+		    p->probe->text, p->probe->attempts);
 	else
 		say("%s: ready after %.3fs (%s, %u %s)", p->set->name, after,
 		    p->probe->text, p->probe->attempts,

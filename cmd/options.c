@@ -61,7 +61,7 @@ const char options_help[] =
 "  -t, --timeout DURATION     stop the group after DURATION, exit 124\n"
 "      --ready NAME=PROBE     NAME is ready when PROBE succeeds: tcp://HOST:PORT,\n"
 "                             http://HOST:PORT/PATH, file:PATH, exec:COMMAND,\n"
-"                             notify\n"
+"                             notify, log:REGEX (a line of NAME's output)\n"
 "      --ready-timeout NAME=DURATION  how long NAME may take to be ready\n"
 "      --after NAME=DEP[,DEP] start NAME once every DEP is ready\n"
 "      --oneshot NAME         NAME is a task: ready when it exits 0, and its\n"

@@ -162,9 +162,10 @@ source_pump(struct source *s)
 	struct output *o = output_of(s);
 	struct writer *w = &o->dest[s->stream];
 	struct program_output *po = s->po;
+	const struct output_watch *watch = po->watch;
 	struct batch b;
 	size_t off = 0, len;
-	int add_nl, whole, complete = 0;
+	int add_nl, whole, complete = 0, seen = 0;
 
 	batch_begin(&b, o);
 	while (off < s->len && writer_ready(w)) {
@@ -172,6 +173,8 @@ source_pump(struct source *s)
 			break;
 		batch_add(&b, po->label[s->stream], po->label_len[s->stream],
 		    s->buf + off, len, add_nl);
+		if (watch != NULL && !seen)
+			seen = watch->match(watch->arg, s->buf + off, len);
 		complete += whole;
 		off += len;
 		if (b.n > BATCH_IOV - LINE_IOV_MAX)
@@ -182,6 +185,10 @@ source_pump(struct source *s)
 		source_keep_partial(s, off, complete > 0);
 	if (!writer_ready(w))
 		ev_io_stop(o->loop, &s->io);
+	if (seen && po->watch == watch) {
+		po->watch = NULL;
+		watch->seen(watch->arg);
+	}
 }
 
 static void

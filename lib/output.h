@@ -34,6 +34,17 @@ struct source {
 	ev_timer partial;
 };
 
+/*
+ * A watch on a program's lines (a log: probe): match is asked about each
+ * line or piece as it is written; once it says 1, seen is called, after the
+ * lines of that turn are written, and the watch ends.
+ */
+struct output_watch {
+	int (*match)(void *arg, const char *line, size_t len);
+	void (*seen)(void *arg);
+	void *arg;
+};
+
 /* One program's side: its name, its label for each destination. */
 struct program_output {
 	struct output *out;
@@ -43,6 +54,7 @@ struct program_output {
 	char *label[2];
 	size_t label_len[2];
 	struct source src[2];
+	const struct output_watch *watch;	/* NULL: none */
 };
 
 /* What the output tells its owner. */

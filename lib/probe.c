@@ -66,6 +66,14 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 		if ((pr->argv = command_argv(pr->spec.command, &how)) == NULL)
 			break;
 		return 0;
+	case PROBE_LOG:
+		if (regcomp(&pr->regex, pr->spec.pattern, REG_EXTENDED |
+		    REG_NOSUB) != 0) {
+			snprintf(why, len, "invalid log: REGEX");
+			return -1;
+		}
+		pr->has_regex = 1;
+		return 0;
 	default:
 		return 0;
 	}
@@ -361,7 +369,8 @@ probe_start(struct probe *pr, struct ev_loop *loop,
 	pr->delay_ms = PROBE_RETRY_FIRST_MS;
 	ev_init(&pr->io, on_io);
 	ev_init(&pr->timer, on_timer);
-	if (pr->spec.kind == PROBE_NOTIFY || pr->spec.kind == PROBE_NONE)
+	if (pr->spec.kind == PROBE_NOTIFY || pr->spec.kind == PROBE_NONE ||
+	    pr->spec.kind == PROBE_LOG)
 		return;
 	pr->running = 1;
 	attempt(pr);
@@ -402,12 +411,32 @@ probe_reaped(struct probe *pr, pid_t pid, int wstatus)
 	return 1;
 }
 
+int
+probe_log_match(struct probe *pr, const char *line, size_t len)
+{
+	char *s;
+	int match;
+
+	if (pr == NULL || !pr->has_regex)
+		return 0;
+	if (len > 0 && line[len - 1] == '\n')
+		len--;
+	pr->attempts++;		/* the lines looked at, for -v */
+	if ((s = strndup(line, len)) == NULL)
+		return 0;	/* the next line is matched, or the deadline comes */
+	match = regexec(&pr->regex, s, 0, NULL, 0) == 0;
+	free(s);
+	return match;
+}
+
 void
 probe_free(struct probe *pr)
 {
 	if (pr == NULL)
 		return;
 	probe_stop(pr);
+	if (pr->has_regex)
+		regfree(&pr->regex);
 	free(pr->file);
 	free(pr->argv);
 	free(pr->request);

@@ -2,6 +2,7 @@
 #define GRPSUP_PROBE_H
 
 #include <ev.h>
+#include <regex.h>
 #include <stddef.h>
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -31,6 +32,8 @@ struct probe {
 	char *file;		/* file: the path, against the directory */
 	char **argv;		/* exec: what runs */
 	char *request;		/* http: the GET, sent whole */
+	regex_t regex;		/* log: the REGEX, compiled */
+	int has_regex;
 	size_t request_len;
 
 	struct ev_loop *loop;
@@ -68,7 +71,8 @@ struct probe *probe_new(char *text, const char *directory, char *why,
  * is called once and the probe stops. Host names are looked up through
  * resolver at each attempt. exec_attr gives the exec probe's environment,
  * stdio, directory and user (copied; what it and resolver point to must
- * outlive the probe). A notify probe does nothing here: notify.h reads it.
+ * outlive the probe). A notify probe does nothing here (notify.h reads it),
+ * nor does a log: probe (the program's output gives it its lines).
  */
 void probe_start(struct probe *pr, struct ev_loop *loop,
     struct resolver *resolver, const struct spawn_attr *exec_attr,
@@ -86,6 +90,12 @@ void probe_stop(struct probe *pr);
  * exec attempt (the attempt is judged by wstatus), else 0 (also for NULL).
  */
 int probe_reaped(struct probe *pr, pid_t pid, int wstatus);
+
+/*
+ * probe_log_match: whether a line of the program's output (len bytes, its
+ * newline, if any, included) matches pr's log: REGEX; 0 for any other probe.
+ */
+int probe_log_match(struct probe *pr, const char *line, size_t len);
 
 /* probe_free: stop pr and release it; NULL is no probe. */
 void probe_free(struct probe *pr);

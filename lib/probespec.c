@@ -1,4 +1,5 @@
 /* A readiness PROBE as written, and an HTTP reply's status: parsing only. */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,25 @@ parse_hostport(const char *s, struct probe_spec *p, const char **rest)
 	return 0;
 }
 
+/* A log: REGEX that regcomp takes, and that is not empty. */
+static int
+check_pattern(const char *spec, const char *pattern, char *why, size_t len)
+{
+	char err[128];
+	regex_t re;
+	int r;
+
+	if (*pattern == '\0')
+		return text_fail(why, len, "invalid probe '%s' (log:REGEX, a POSIX "
+		    "extended regular expression that a line matches)", spec);
+	if ((r = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB)) != 0) {
+		regerror(r, &re, err, sizeof(err));
+		return text_fail(why, len, "invalid probe '%s': %s", spec, err);
+	}
+	regfree(&re);
+	return 0;
+}
+
 int
 probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 {
@@ -69,10 +89,14 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 	    strspn(spec + 5, " \t") != strlen(spec + 5)) {
 		p->kind = PROBE_EXEC;
 		p->command = spec + 5;
+	} else if (strncmp(spec, "log:", 4) == 0) {
+		p->kind = PROBE_LOG;
+		p->pattern = spec + 4;
+		return check_pattern(spec, p->pattern, why, len);
 	} else {
 		return text_fail(why, len, "invalid probe '%s' (tcp://HOST:"
-		    "PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND or "
-		    "notify)", spec);
+		    "PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND, "
+		    "log:REGEX or notify)", spec);
 	}
 	return 0;
 }

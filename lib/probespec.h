@@ -10,6 +10,7 @@ enum probe_kind {
 	PROBE_FILE,		/* file:PATH */
 	PROBE_EXEC,		/* exec:COMMAND */
 	PROBE_NOTIFY,		/* notify: READY=1 on $NOTIFY_SOCKET */
+	PROBE_LOG,		/* log:REGEX, a line of the program's output */
 };
 
 struct probe_spec {
@@ -18,12 +19,14 @@ struct probe_spec {
 	char port[6];		/* tcp, http: "1" to "65535" */
 	const char *path;	/* http: from '/', file: the path; into spec */
 	const char *command;	/* exec: into spec */
+	const char *pattern;	/* log: the POSIX extended REGEX; into spec */
 };
 
 /*
- * probe_parse: read a readiness PROBE as grpsup.conf and --ready write it.
- * The result points into spec, which must outlive it. Returns 0, or -1 with
- * a one-line reason in why (of size len).
+ * probe_parse: read a readiness PROBE as grpsup.conf and --ready write it
+ * (a log: REGEX is compiled once, to be checked). The result points into
+ * spec, which must outlive it. Returns 0, or -1 with a one-line reason in
+ * why (of size len).
  */
 int probe_parse(const char *spec, struct probe_spec *p, char *why,
     size_t len);

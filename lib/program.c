@@ -65,6 +65,14 @@ on_probe_ready(void *arg)
 	tell(arg, PROGRAM_READY, NULL);
 }
 
+static int
+log_match(void *arg, const char *line, size_t len)
+{
+	struct program *p = arg;
+
+	return probe_log_match(p->probe, line, len);
+}
+
 static void
 on_notify(struct ev_loop *loop, ev_io *w, int revents)
 {
@@ -154,6 +162,10 @@ program_prepare(struct program *p, char *buf, size_t len)
 	if (settings_oneshot_probe(s))
 		return prepare_failed(p, "ready", "a oneshot is ready when it "
 		    "exits 0, with no probe", buf, len);
+	if (program_probe_kind(p) == PROBE_LOG && s->output != OUTPUT_LABEL)
+		return prepare_failed(p, "ready", "a log: probe reads the "
+		    "program's lines, which only label output has (not --raw, "
+		    "output = raw or null)", buf, len);
 	if (s->ready_timeout_ms < 0)
 		s->ready_timeout_ms = p->probe != NULL ?
 		    READY_TIMEOUT_DEFAULT_MS : 0;
@@ -250,6 +262,11 @@ program_await_ready(struct program *p)
 	case PROBE_NOTIFY:
 		ev_io_start(loop, &p->notify_w);
 		return 0;
+	case PROBE_LOG:
+		p->log_watch = (struct output_watch){ log_match, on_probe_ready,
+		    p };
+		p->output.watch = &p->log_watch;
+		return 0;
 	default:
 		probe_start(p->probe, loop, p->host->resolver, &a, on_probe_ready, p);
 		return 0;
@@ -265,6 +282,7 @@ program_mark_ready(struct program *p)
 	p->ready_at = ev_time();
 	ev_timer_stop(p->host->loop, &p->ready_timer);
 	probe_stop(p->probe);
+	p->output.watch = NULL;
 	return 1;
 }
 
@@ -375,6 +393,7 @@ program_unwatch(struct program *p)
 
 	ev_timer_stop(loop, &p->ready_timer);
 	probe_stop(p->probe);
+	p->output.watch = NULL;
 	if (p->notify_fd >= 0)
 		ev_io_stop(loop, &p->notify_w);
 }

@@ -102,6 +102,7 @@ struct program {
 	ev_io notify_w;
 	char notify_env[128];	/* "NOTIFY_SOCKET=@..." for it, or "" */
 	struct program_output output;
+	struct output_watch log_watch;	/* a log: probe's, on output */
 };
 
 /* The ready-timeout of a program with a probe, unless it sets its own. */

@@ -270,3 +270,51 @@ probe_count() {
 	assert_line --regexp "^grpsup \| db: ready after [0-9.]+s \(tcp://grpsup-late.test:$port, [0-9]+ tries\)$"
 	assert_line 'grpsup | exiting with status 0'
 }
+
+@test "log: the dependent starts once a line matches; the line is still printed; the report has the ready time" {
+	cat > srv.sh <<-'SH'
+	echo starting
+	sleep 0.3
+	echo "listening on :8080 (not yet)" | tr -d '\n'	# a partial line first
+	sleep 0.3
+	echo
+	echo >&2 "listening on :8080"
+	exec sleep 30
+	SH
+	run -0 --separate-stderr "$GRPSUP" -v --report report.json -n srv,client -e client \
+		--ready 'srv=log:^listening on :[0-9]+$' --after client=srv \
+		'sh srv.sh' 'echo client ran'
+	assert_equal "$output" "srv    | starting
+srv    | listening on :8080 (not yet)
+srv    | 
+client | client ran"
+	use_stderr
+	assert_line 'srv    | listening on :8080'
+	assert_line --regexp '^grpsup \| srv: ready after 0\.[6-9][0-9]*s \(log:\^listening on :\[0-9\]\+\$, line [34]\)$'
+	# the client started after the matching line
+	[ "$(grep -n 'srv: ready' <<<"$stderr" | cut -d: -f1)" -lt \
+	  "$(grep -n 'client: started' <<<"$stderr" | cut -d: -f1)" ]
+	assert_equal "$(json 'r["programs"][0]["ready"] - r["programs"][0]["started"] >= 0.6')" True
+}
+
+@test "log: a program that never says it is ready stops the group at its ready-timeout (124)" {
+	run -124 --separate-stderr "$GRPSUP" -n srv,client --ready 'srv=log:ready' \
+		--ready-timeout srv=500ms --after client=srv 'sh -c "echo not yet; exec sleep 30"' 'echo never'
+	assert_output 'srv    | not yet'
+	use_stderr
+	assert_line 'grpsup | srv was not ready after 500ms (log:ready): stopping the group'
+}
+
+@test "log: an error with --raw, output = raw or null, and for a REGEX that does not compile (125, nothing started)" {
+	run -125 --separate-stderr "$GRPSUP" --raw -n a --ready a=log:x 'touch started'
+	assert_equal "$stderr" "grpsup: a: ready: a log: probe reads the program's lines, which only label output has (not --raw, output = raw or null)"
+	printf '[program:a]\ncommand = touch started\nready = log:x\noutput = null\n' > grpsup.conf
+	run -125 --separate-stderr "$GRPSUP" --check
+	assert_equal "$stderr" "grpsup: a: ready: a log: probe reads the program's lines, which only label output has (not --raw, output = raw or null)"
+	printf '[program:a]\ncommand = touch started\nready = log:(x\n' > grpsup.conf
+	run -125 --separate-stderr "$GRPSUP"
+	assert_equal "$stderr" "grpsup.conf:3: ready: invalid probe 'log:(x': Unmatched ( or \\("
+	run -125 --separate-stderr "$GRPSUP" -n a --ready a=log: 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --ready: a: invalid probe 'log:' (log:REGEX, a POSIX extended regular expression that a line matches)"
+	assert_file_not_exists started
+}
