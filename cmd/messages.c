@@ -277,6 +277,10 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_SIGNALLED:
 		say("%s: sending %s", p->set->name, sig_name(e->sig));
 		break;
+	case GE_STOP_WAITS:
+		say("%s: waits for %s to end before its stop signal (%s "
+		    "depends on it)", p->set->name, e->what, e->what);
+		break;
 	case GE_FORWARDED:
 		if (p == NULL)
 			say("forwarded %s to the programs", sig_name(e->sig));
@@ -298,6 +302,29 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	}
 }
 
+/* "stop order: web and worker, then db": each wave, in order. */
+static void
+say_stop_order(const struct group *g)
+{
+	char buf[512];
+	size_t i, n = 0, in_wave;
+	int wave;
+
+	n += (size_t)snprintf(buf, sizeof(buf), "  stop order:");
+	for (wave = 1; wave <= g->stop_waves && n < sizeof(buf); wave++) {
+		in_wave = 0;
+		for (i = 0; i < g->nprogs && n < sizeof(buf); i++) {
+			if (g->progs[i].stop_wave != wave)
+				continue;
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+			    in_wave ? " and " : wave > 1 ? ", then " : " ",
+			    g->progs[i].set->name);
+			in_wave++;
+		}
+	}
+	say("%s", buf);
+}
+
 void
 messages_summary(const struct group *g, int status, int die_signal)
 {
@@ -315,6 +342,8 @@ messages_summary(const struct group *g, int status, int die_signal)
 		    p->probe != NULL && !p->is_ready ?
 		    ", never ready" : "");
 	}
+	if (g->stop_waves > 1)
+		say_stop_order(g);
 	if (die_signal != 0)
 		say("exiting with status %d (%s)", status, sig_name(die_signal));
 	else

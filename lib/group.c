@@ -2,7 +2,8 @@
  * The group's lifecycle: its states and the transitions between them.
  * grouprun.c turns each libev event into one of the transitions here; this
  * table is what each event does in each state ("stop" is the move to
- * STOPPING: every running program gets its stop signal, the pending ones
+ * STOPPING: every running program with no running dependent gets its stop
+ * signal, the others once their dependents have ended; the pending ones
  * never start).
  *
  * event                  STARTING, RUNNING        STOPPING        SWEEPING
@@ -20,6 +21,10 @@
  * a program's grace      -                        it SIGKILLs its -
  *   passes                                        group; said
  * --timeout passes       stop (124)               -               -
+ * a program's dependents -                       its stop        -
+ *   have all ended                                signal (stop
+ *                                                 order: reverse
+ *                                                 start order)
  * TERM INT QUIT PWR,     stop                     SIGKILL to all  SIGKILL
  *   a terminal's HUP                                              to all
  * TSTP TTIN TTOU, CONT   passed on to every program; TSTP... stop grpsup
@@ -232,10 +237,62 @@ group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
 		if (q->state == PROGRAM_PENDING) {
 			q->state = PROGRAM_DONE;
 			q->end = END_NOT_STARTED;
-		} else if (program_alive(q) && q->fail.step == SPAWN_OK) {
-			group_signal_program(g, q, stop_signal_for(g,
-			    q->set->stop_signal));
 		}
+	}
+	group_stop_due(g);
+}
+
+/* A dependent of q that still runs, and was not killed at its grace. */
+static const struct program *
+stop_holder(const struct group *g, const struct program *q)
+{
+	size_t i, j;
+
+	for (i = 0; i < g->nprogs; i++) {
+		const struct program *d = &g->progs[i];
+
+		if (!program_alive(d) || d->killed != KILL_NONE)
+			continue;
+		for (j = 0; j < d->set->after.n; j++)
+			if (&g->progs[d->deps[j]] == q)
+				return d;
+	}
+	return NULL;
+}
+
+/*
+ * The reverse of the start order, as docker compose stops services: a
+ * running program is asked to stop once no program that depends on it runs
+ * (or each was killed at its grace), so that a web server ends its requests
+ * before the database it uses stops. Those with no dependents go at once;
+ * each call that asks some program to stop is one more wave.
+ */
+void
+group_stop_due(struct group *g)
+{
+	const struct program *holder;
+	int wave = g->stop_waves + 1;
+	size_t i;
+
+	if (g->state != GROUP_STOPPING || g->killed_all)
+		return;
+	for (i = 0; i < g->nprogs; i++) {
+		struct program *q = &g->progs[i];
+
+		if (!program_alive(q) || q->fail.step != SPAWN_OK ||
+		    q->stop_wave != 0)
+			continue;
+		if ((holder = stop_holder(g, q)) != NULL) {
+			if (!q->stop_waited)
+				emit(g, GE_STOP_WAITS, q, 0, 0, 0,
+				    holder->set->name);
+			q->stop_waited = 1;
+			continue;
+		}
+		q->stop_wave = g->stop_waves = wave;
+		q->stop_at = ev_time();
+		group_signal_program(g, q, stop_signal_for(g,
+		    q->set->stop_signal));
 	}
 }
 
@@ -246,6 +303,7 @@ group_kill_all(struct group *g)
 	size_t i;
 	long n;
 
+	g->killed_all = 1;	/* the stop order is over */
 	for (i = 0; i < g->nprogs; i++)
 		if (program_alive(&g->progs[i]))
 			program_kill(&g->progs[i], KILL_ALL);
@@ -334,6 +392,7 @@ group_check_done(struct group *g)
 	if (g->state != GROUP_STOPPING && g->state != GROUP_SWEEPING &&
 	    g->state != GROUP_KILLING)
 		return;
+	group_stop_due(g);	/* an end may let a dependency stop */
 	for (i = 0; i < g->nprogs; i++)
 		if (program_alive(&g->progs[i]))
 			return;

@@ -56,6 +56,7 @@ enum group_event_kind {
 	GE_START_FAILED,	/* prog: fail says which step and why */
 	GE_STOPPING,		/* the group begins to stop: see trigger */
 	GE_SIGNALLED,		/* prog was sent sig */
+	GE_STOP_WAITS,		/* prog's stop waits for dependent what to end */
 	GE_GRACE_EXPIRED,	/* prog outlived its grace: SIGKILL */
 	GE_FORWARDED,		/* sig was passed on: to prog, or (NULL) all */
 	GE_NOT_FORWARDED,	/* prog was not sent sig: it does not take it */
@@ -96,6 +97,8 @@ struct group {
 	size_t nprogs;
 	struct program_host host;	/* what the programs share */
 	struct resolver resolver;	/* the probes' look-ups, made at the first */
+	int stop_waves;		/* how many times programs were asked to stop */
+	int killed_all;		/* a second stop signal: SIGKILL to everything */
 	enum group_state state;
 	struct trigger trigger;
 	struct program **exits;	/* in the order they were reaped */

@@ -37,6 +37,11 @@ void group_program_paused(struct group *g, struct program *p, int sig);
 void group_stop(struct group *g, enum trigger_kind kind, struct program *p,
     int sig);
 /*
+ * group_stop_due: in STOPPING, ask each running program with no running
+ * dependent to stop (the reverse of the start order).
+ */
+void group_stop_due(struct group *g);
+/*
  * group_check_done: STOPPING to SWEEPING while descendants remain, or to
  * DONE once nothing runs and all output is out (the loop ends).
  */

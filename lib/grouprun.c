@@ -62,6 +62,7 @@ on_program(struct program *p, enum program_event ev, const char *text,
 		return;
 	case PROGRAM_GRACE_EXPIRED:
 		emit(g, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0, NULL);
+		group_stop_due(g);	/* killed at its grace: it holds none */
 		return;
 	}
 }

@@ -90,6 +90,9 @@ struct program {
 	enum program_kill killed;	/* whether, and why, it got SIGKILL */
 	long killed_count;	/* the processes of its group that did */
 	int stopping_exit;	/* it ended while the group was stopping */
+	int stop_wave;		/* when it was asked to stop: 1 first, 0 never */
+	ev_tstamp stop_at;	/* and at what time */
+	int stop_waited;	/* its stop waited for a dependent's end */
 	struct spawn_error fail;
 	ev_tstamp started, ended;
 	ev_timer grace_timer;

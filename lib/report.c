@@ -119,6 +119,13 @@ put_program(FILE *f, const struct program *p)
 	put_time(f, p->pid > 0 ? p->started : 0);
 	fputs(",\"ready\":", f);
 	put_time(f, p->is_ready ? p->ready_at : 0);
+	fputs(",\"stop_order\":", f);
+	if (p->stop_wave > 0)
+		fprintf(f, "%d", p->stop_wave);
+	else
+		fputs("null", f);
+	fputs(",\"stop_asked\":", f);
+	put_time(f, p->stop_wave > 0 ? p->stop_at : 0);
 	fputs(",\"ended\":", f);
 	put_time(f, ran ? p->ended : 0);
 	fprintf(f, ",\"end\":\"%s\",\"status\":", end_word(p->end));

@@ -181,3 +181,101 @@ b: sleep 2
 	use_stderr
 	assert_line "grpsup   |   stubborn: killed with SIGKILL after the 300ms grace (status 137)"
 }
+
+# svc.py NAME SECONDS: says "NAME up"; on TERM says when, takes SECONDS to
+# finish its work (a web server ending its requests), says when, exits 0.
+write_svc() {
+	cat > svc.py <<-'PY'
+	import signal, sys, time
+	name, work = sys.argv[1], float(sys.argv[2])
+	def term(*_):
+	    print(f"{name} term {time.time():.3f}", flush=True)
+	    time.sleep(work)
+	    print(f"{name} done {time.time():.3f}", flush=True)
+	    sys.exit(0)
+	signal.signal(signal.SIGTERM, term)
+	print(f"{name} up", flush=True)
+	while True:
+	    time.sleep(60)
+	PY
+}
+
+# at NAME WHAT: the time that NAME's line "NAME WHAT T" gave, from $output.
+at() {
+	sed -n "s/^$1 *| $1 $2 \([0-9.]*\)$/\1/p" <<<"$output"
+}
+
+# before A B: time A is earlier than time B.
+before() {
+	python3 -c 'import sys; sys.exit(not float(sys.argv[1]) <= float(sys.argv[2]))' "$1" "$2"
+}
+
+@test "stop order is the reverse of the start order: the database gets its stop signal once the web server has ended" {
+	write_svc
+	cat > grpsup.conf <<-'CONF'
+	[program:db]
+	command = python3 svc.py db 0
+	ready = log:db up
+	[program:web]
+	command = python3 svc.py web 0.5
+	after = db
+	ready = log:web up
+	[program:side]
+	command = python3 svc.py side 0
+	[program:client]
+	command = sh -c 'sleep 0.2'
+	after = web
+	CONF
+	run -0 --separate-stderr "$GRPSUP" -v --report report.json
+	# web was asked first and ended its work before db was asked
+	before "$(at web term)" "$(at web done)"
+	before "$(at web done)" "$(at db term)"
+	# side depends on nothing: asked at once, with web
+	before "$(at side term)" "$(at web done)"
+	use_stderr
+	assert_line 'grpsup | db: waits for web to end before its stop signal (web depends on it)'
+	assert_line 'grpsup |   stop order: web and side, then db'
+	[ "$(grep -n 'web: exited' <<<"$stderr" | head -1 | cut -d: -f1)" -lt \
+	  "$(grep -n 'db: sending SIGTERM' <<<"$stderr" | cut -d: -f1)" ]
+	assert_equal "$(json '[(p["name"], p["stop_order"]) for p in r["programs"]]')" \
+		"[('db', 2), ('web', 1), ('side', 1), ('client', None)]"
+	assert_equal "$(json 'r["programs"][0]["stop_asked"] >= r["programs"][1]["ended"]')" True
+}
+
+@test "a chain stops from its end, and a dependent killed at its grace lets its dependency stop then" {
+	write_svc
+	# api ignores TERM: killed at its 300ms grace, then cache, then db
+	run -0 --separate-stderr "$GRPSUP" -n db,cache,api,client -e client \
+		--ready db=log:up --after cache=db --ready cache=log:up \
+		--after api=cache --ready api=log:ready --after client=api --grace api=300ms \
+		'python3 svc.py db 0' 'python3 svc.py cache 0' \
+		"python3 -c 'import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print(\"ready\", flush=True); time.sleep(60)'" \
+		'true'
+	before "$(at cache done)" "$(at db term)"
+	use_stderr
+	assert_line 'grpsup | api: still running after the 300ms grace: sending SIGKILL'
+	assert_line 'grpsup |   stop order: api, then cache, then db'
+	[ "$(grep -n 'api: still running' <<<"$stderr" | cut -d: -f1)" -lt \
+	  "$(grep -n 'cache: exited\|cache: stopped' <<<"$stderr" | head -1 | cut -d: -f1)" ]
+}
+
+@test "a second stop signal skips the order: everything gets SIGKILL at once" {
+	write_svc
+	# their lines on stderr: grpsup's stdout holds only how it ended
+	start_grpsup -v --report report.json -n db,web --ready db=log:up --after web=db \
+		'python3 svc.py db 0 >&2' 'python3 svc.py web 30 >&2'
+	wait_for grep -q 'web up' err
+	kill -TERM "$GPID"
+	wait_for grep -q 'web term' err
+	run cat err
+	assert_line 'grpsup | db: waits for web to end before its stop signal (web depends on it)'
+	# web takes 30 s to end: a second TERM, from another sender
+	sh -c "kill -TERM $GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 15"
+	run cat err
+	assert_line 'grpsup | received a second stop signal: sending SIGKILL to everything'
+	refute_line --partial 'db: sending SIGTERM'
+	assert_equal "$(json '[(p["name"], p["stop_order"], p["killed"]) for p in r["programs"]]')" \
+		"[('db', None, True), ('web', 1, True)]"
+}
