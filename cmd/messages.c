@@ -166,6 +166,10 @@ describe_trigger(const struct group *g, char *buf, size_t len)
 	case TRIGGER_EPIPE:
 		snprintf(buf, len, "grpsup's output lost its reader");
 		break;
+	case TRIGGER_OUTPUT_ERROR:
+		snprintf(buf, len, "grpsup cannot write to its %s (%s)", t->what,
+		    strerror(t->err));
+		break;
 	case TRIGGER_READY_TIMEOUT:
 		describe_not_ready(t->prog, buf, len);
 		break;
@@ -223,6 +227,9 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		return;
 	case GE_ERROR:
 		say("%s: %s", e->what, strerror(e->err));
+		return;
+	case GE_OUTPUT_FAILED:
+		say("cannot write to its %s: %s", e->what, strerror(e->err));
 		return;
 	case GE_PAUSED:
 		say("%s: stopped by %s%s", p->set->name, sig_name(e->sig),

@@ -38,6 +38,7 @@ enum trigger_kind {
 	TRIGGER_SIGNAL,		/* grpsup received sig */
 	TRIGGER_TIMEOUT,	/* the --timeout deadline passed */
 	TRIGGER_EPIPE,		/* grpsup's stdout or stderr lost its reader */
+	TRIGGER_OUTPUT_ERROR,	/* ... cannot take more: what, err */
 	TRIGGER_READY_TIMEOUT,	/* prog was not ready in its ready-timeout */
 	TRIGGER_DONE,		/* every program has finished (oneshots) */
 	TRIGGER_HANGUP,		/* grpsup's terminal hung up (sig: HUP) */
@@ -47,6 +48,8 @@ struct trigger {
 	enum trigger_kind kind;
 	struct program *prog;
 	int sig;
+	const char *what;	/* OUTPUT_ERROR: "stdout", "stderr" ... */
+	int err;		/* ... and its errno */
 };
 
 enum group_event_kind {
@@ -66,6 +69,8 @@ enum group_event_kind {
 	GE_ORPHANS,		/* count leftover descendants were sent sig */
 	GE_ORPHANS_KILLED,	/* count leftover descendants got SIGKILL */
 	GE_ERROR,		/* what failed with err; the group goes on */
+	GE_OUTPUT_FAILED,	/* grpsup's what cannot take more: err (said
+				   here when the group was already stopping) */
 };
 
 struct group_event {
@@ -104,8 +109,9 @@ struct group {
 	struct program **exits;	/* in the order they were reaped */
 	size_t nexits;
 	int start_failed;	/* grpsup could not start a program: 125 */
-	size_t epipe_at;	/* output lost its reader after this many exits:
-				   a failure (141) there; (size_t)-1: never */
+	size_t output_failed_at;	/* output failed after this many exits:
+				   a failure there; (size_t)-1: never */
+	int output_failed_status;	/* 141 for EPIPE, 1 for the others */
 	pid_t self;
 	ev_child child_w;
 	ev_io signal_w;		/* the signals received (sigq.h) */

@@ -32,7 +32,7 @@ group_init(struct group *g, struct program_settings *settings, size_t nprogs)
 	g->stop_signal = SIGTERM;
 	g->grace_ms = 10000;
 	g->exit_from = -1;
-	g->epipe_at = (size_t)-1;
+	g->output_failed_at = (size_t)-1;
 	g->host.devnull = -1;
 	g->host.tty_fd = -1;
 	g->host.env = &g->env;

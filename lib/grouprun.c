@@ -13,6 +13,7 @@
 #include "descend.h"
 #include "group.h"
 #include "grouplife.h"
+#include "verdict.h"
 #include "process.h"
 #include "sigq.h"
 
@@ -84,6 +85,29 @@ on_sweep_deadline(struct ev_loop *loop, ev_timer *w, int revents)
 	group_kill_leftovers(container_of(w, struct group, sweep_w));
 }
 
+/*
+ * grpsup's output failed: a failure at this point of the exits, with status
+ * (the first failure of the output counts), and a stop trigger while the
+ * group runs. A write error other than EPIPE is said, once.
+ */
+static void
+output_failed(struct group *g, int status, enum trigger_kind kind,
+    const char *what, int err)
+{
+	if (g->output_failed_at != (size_t)-1)
+		return;
+	g->output_failed_at = g->nexits;
+	g->output_failed_status = status;
+	if (!group_running(g)) {
+		if (kind == TRIGGER_OUTPUT_ERROR)
+			emit(g, GE_OUTPUT_FAILED, NULL, 0, 0, err, what);
+		return;
+	}
+	g->trigger.what = what;
+	g->trigger.err = err;
+	group_stop(g, kind, NULL, 0);
+}
+
 static void
 on_output(enum output_event ev, const char *what, int err, void *arg)
 {
@@ -91,10 +115,10 @@ on_output(enum output_event ev, const char *what, int err, void *arg)
 
 	switch (ev) {
 	case OUTPUT_BROKEN:
-		if (g->epipe_at != (size_t)-1 || !group_running(g))
-			return;
-		g->epipe_at = g->nexits;
-		group_stop(g, TRIGGER_EPIPE, NULL, 0);
+		output_failed(g, STATUS_EPIPE, TRIGGER_EPIPE, NULL, EPIPE);
+		return;
+	case OUTPUT_WRITE_ERROR:
+		output_failed(g, 1, TRIGGER_OUTPUT_ERROR, what, err);
 		return;
 	case OUTPUT_HANGUP:
 		group_stop(g, TRIGGER_HANGUP, NULL, SIGHUP);

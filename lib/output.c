@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,6 +37,20 @@ static struct output *
 output_of(const struct source *s)
 {
 	return s->po->out;
+}
+
+/* Where a program's stream goes: its own writer, or the one both share. */
+static struct writer *
+dest_of(struct output *o, int stream)
+{
+	return &o->dest[o->shared ? 0 : stream];
+}
+
+/* The program after po, round the list. */
+static struct program_output *
+after(const struct output *o, const struct program_output *po)
+{
+	return po->next != NULL ? po->next : o->first;
 }
 
 static void
@@ -160,7 +175,7 @@ static void
 source_pump(struct source *s)
 {
 	struct output *o = output_of(s);
-	struct writer *w = &o->dest[s->stream];
+	struct writer *w = dest_of(o, s->stream);
 	struct program_output *po = s->po;
 	const struct output_watch *watch = po->watch;
 	struct batch b;
@@ -183,8 +198,10 @@ source_pump(struct source *s)
 	batch_write(&b, w);
 	if (s->buf != NULL)
 		source_keep_partial(s, off, complete > 0);
-	if (!writer_ready(w))
+	if (!writer_ready(w)) {
 		ev_io_stop(o->loop, &s->io);
+		o->turn[w == &o->dest[1]] = after(o, po);	/* fair turns */
+	}
 	if (seen && po->watch == watch) {
 		po->watch = NULL;
 		watch->seen(watch->arg);
@@ -207,8 +224,12 @@ source_read(struct source *s)
 	ssize_t n;
 
 	if (s->buf == NULL && (s->buf = malloc(OUTPUT_BUF_SIZE)) == NULL) {
+		struct output *o = output_of(s);
+
 		source_close(s);
-		tell(output_of(s), OUTPUT_ERROR, "read output", ENOMEM);
+		snprintf(o->what, sizeof(o->what), "%s: read its output",
+		    s->po->name);
+		tell(o, OUTPUT_ERROR, o->what, ENOMEM);
 		return -1;
 	}
 	if (s->len == OUTPUT_BUF_SIZE) {	/* the buffer waits for room */
@@ -248,27 +269,52 @@ on_partial_due(struct ev_loop *loop, ev_timer *t, int revents)
 	source_pump(s);
 }
 
-/* A destination drained or broke: let the sources that feed it go on. */
+/*
+ * A destination drained or broke: the sources that feed it go on, in turns:
+ * the first to write is the program after the one that filled it last, so
+ * that under a slow reader none gets more than its share.
+ */
 static void
 on_dest_change(struct writer *w, void *arg)
 {
 	struct output *o = arg;
-	int stream = w == &o->dest[1];
-	struct program_output *po;
+	int d = w == &o->dest[1], k;
+	struct program_output *po, *start;
 
 	if (w->broken && w->epipe)
 		tell(o, OUTPUT_BROKEN, NULL, EPIPE);
 	else if (w->broken && w->tty && w->err == EIO)
 		tell(o, OUTPUT_HANGUP, NULL, EIO);
-	for (po = o->first; po != NULL && writer_ready(w); po = po->next) {
-		struct source *s = &po->src[stream];
+	else if (w->broken && !w->said)
+		tell(o, OUTPUT_WRITE_ERROR, d ? "stderr" : o->shared ?
+		    "stdout and stderr" : "stdout", w->err);
+	w->said = w->broken;
+	start = po = o->turn[d] != NULL ? o->turn[d] : o->first;
+	while (po != NULL && writer_ready(w)) {
+		for (k = 0; k < 2; k++) {
+			struct source *s = &po->src[k];
 
-		if (s->buf != NULL)
-			source_pump(s);
-		if (s->fd >= 0 && writer_ready(w))
-			ev_io_start(o->loop, &s->io);
+			if (dest_of(o, k) != w)
+				continue;
+			if (s->buf != NULL && writer_ready(w))
+				source_pump(s);
+			if (s->fd >= 0 && writer_ready(w))
+				ev_io_start(o->loop, &s->io);
+		}
+		if ((po = after(o, po)) == start)
+			break;
 	}
 	tell(o, OUTPUT_CHANGED, NULL, 0);
+}
+
+/* stdout and stderr are one file: the same pipe, socket, tty or inode. */
+static int
+same_file(int a, int b)
+{
+	struct stat sa, sb;
+
+	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* The longest label, "grpsup" included; 0 when no program is labelled. */
@@ -342,6 +388,7 @@ output_setup(struct output *o, struct ev_loop *loop, output_fn *fn,
 		return -1;
 	writer_open(&o->dest[0], loop, STDOUT_FILENO, on_dest_change, o);
 	writer_open(&o->dest[1], loop, STDERR_FILENO, on_dest_change, o);
+	o->shared = same_file(STDOUT_FILENO, STDERR_FILENO);
 	o->ready = 1;
 	return 0;
 }
@@ -395,7 +442,7 @@ output_attach(struct program_output *po, const int fds[2], int ok)
 			s->eof = 1;
 			continue;
 		}
-		if (writer_ready(&po->out->dest[k]))
+		if (writer_ready(dest_of(po->out, k)))
 			ev_io_start(po->out->loop, &s->io);
 	}
 }
@@ -410,7 +457,7 @@ output_drain(struct program_output *po)
 	for (k = 0; k < 2; k++) {
 		struct source *s = &po->src[k];
 
-		while (s->fd >= 0 && writer_ready(&po->out->dest[k]) &&
+		while (s->fd >= 0 && writer_ready(dest_of(po->out, k)) &&
 		    source_read(s) > 0)
 			;
 	}
@@ -448,7 +495,7 @@ output_message(struct output *o, const char *text, size_t len)
 	if (o != NULL && o->ready) {
 		batch_begin(&b, o);
 		batch_add(&b, o->self_label, o->self_len, line + n, len, 1);
-		batch_write(&b, &o->dest[1]);
+		batch_write(&b, dest_of(o, 1));
 		return;
 	}
 	n += len;

@@ -62,6 +62,7 @@ enum output_event {
 	OUTPUT_CHANGED,		/* a pipe ended or a destination drained */
 	OUTPUT_BROKEN,		/* grpsup's stdout or stderr lost its reader */
 	OUTPUT_HANGUP,		/* ... was a terminal that hung up (EIO) */
+	OUTPUT_WRITE_ERROR,	/* ... cannot take more (what: which), err */
 	OUTPUT_ERROR,		/* what failed with err; the output goes on */
 };
 
@@ -79,6 +80,9 @@ struct output {
 	void *event_arg;
 	struct program_output *first, *last;
 	struct writer dest[2];	/* grpsup's stdout and stderr */
+	int shared;		/* they are one file: dest[0] writes for both */
+	struct program_output *turn[2];	/* whose turn it is on each dest */
+	char what[128];		/* an OUTPUT_ERROR's what */
 	int devnull_w;		/* for OUTPUT_NULL programs */
 	char *self_label;	/* for grpsup's own messages */
 	size_t self_len;
@@ -96,8 +100,11 @@ void output_add(struct output *o, struct program_output *po,
 /*
  * output_setup: open grpsup's two destinations on loop and make every
  * program's labels (names padded to the longest, "grpsup" included; colours
- * where o->color says). What happens later is reported to fn with arg.
- * Returns 0, or -1 with errno set.
+ * where o->color says). When stdout and stderr are one file (a terminal,
+ * 2>&1 into a pipe or a socket, a file opened twice), one writer takes both,
+ * so that a line is never written inside the gap a partial write of the
+ * other left. What happens later is reported to fn with arg. Returns 0, or
+ * -1 with errno set.
  */
 int output_setup(struct output *o, struct ev_loop *loop, output_fn *fn,
     void *arg);

@@ -95,6 +95,7 @@ trigger_word(enum trigger_kind kind)
 		[TRIGGER_SIGNAL] = "signal",
 		[TRIGGER_TIMEOUT] = "timeout",
 		[TRIGGER_EPIPE] = "output-closed",
+		[TRIGGER_OUTPUT_ERROR] = "output-error",
 		[TRIGGER_READY_TIMEOUT] = "ready-timeout",
 		[TRIGGER_DONE] = "finished",
 		[TRIGGER_HANGUP] = "hangup",

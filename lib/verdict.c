@@ -48,8 +48,8 @@ group_status(const struct group *g, int *die_signal)
 		return 128 + g->trigger.sig;
 	}
 	for (i = 0; i <= g->nexits; i++) {
-		if (g->epipe_at == i)
-			return STATUS_EPIPE;
+		if (g->output_failed_at == i)
+			return g->output_failed_status;
 		if (i < g->nexits && program_failed(g->exits[i]))
 			return g->exits[i]->status;
 	}

@@ -24,6 +24,7 @@ struct writer {
 	int broken;		/* the file cannot take more: bytes are dropped */
 	int epipe;		/* ... because its reader went away */
 	int err;		/* ... with this errno */
+	int said;		/* its owner has told of the break */
 	int tty;		/* the file is a terminal */
 	struct ev_loop *loop;
 	ev_io io;		/* active while pend waits for room */

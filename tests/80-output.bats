@@ -195,3 +195,61 @@ b      | 3"
 	wait "$GPID"
 	exec 6<&-
 }
+
+# Two programs, out writing 20,000 lines to stdout and err 20,000 to stderr,
+# as fast as they can; grpsup's stdout and stderr are one destination.
+mixed_args() {
+	local gen="$TOP/tests/helpers/line-check gen"
+	MIXED=(-q --color never -n out,err --oneshot out --oneshot err
+		"$gen out 20000" "$gen err 20000")
+}
+
+@test "one destination for stdout and stderr: a pipe read slowly (2>&1 | reader): 40,000 whole lines" {
+	mixed_args
+	run bash -c '"$@" 2>&1 | "$0" 20000 --slow' "$TOP/tests/helpers/line-check" "$GRPSUP" "${MIXED[@]}"
+	assert_output "lines 40000 malformed 0 missing 0"
+}
+
+@test "one destination for stdout and stderr: a socket (as journald gives a service): 40,000 whole lines" {
+	mixed_args
+	run "$TOP/tests/helpers/line-check" 20000 --socket -- "$GRPSUP" "${MIXED[@]}"
+	assert_output "lines 40000 malformed 0 missing 0"
+}
+
+@test "one destination for stdout and stderr: a file opened twice (>f 2>f): 40,000 whole lines" {
+	mixed_args
+	"$GRPSUP" "${MIXED[@]}" >both.txt 2>both.txt
+	run "$TOP/tests/helpers/line-check" 20000 both.txt
+	assert_output "lines 40000 malformed 0 missing 0"
+}
+
+@test "one destination for stdout and stderr: a terminal (a pty): 40,000 whole lines" {
+	mixed_args
+	run "$TOP/tests/helpers/pty-run" -- "$GRPSUP" "${MIXED[@]}"
+	assert_output "exit 0"
+	run "$TOP/tests/helpers/line-check" 20000 pty.out
+	assert_output "lines 40000 malformed 0 missing 0"
+}
+
+@test "a write error other than EPIPE (/dev/full) is said once and stops the group with status 1" {
+	run --separate-stderr -1 bash -c '"$0" -n talk,sleep "sh -c \"while :; do echo line; done\"" "sleep 30" >/dev/full' "$GRPSUP"
+	use_stderr
+	assert_line --index 0 "grpsup | grpsup cannot write to its stdout (No space left on device): stopping the group"
+	assert_equal "$(grep -c 'No space left' <<<"$stderr")" 2	# the stop, and the summary
+	assert_line 'grpsup | summary: stop trigger: grpsup cannot write to its stdout (No space left on device)'
+	assert_line 'grpsup | exiting with status 1'
+	# the report says which
+	bash -c '"$0" -q --report report.json "echo hi" "sleep 30" >/dev/full' "$GRPSUP" || true
+	assert_equal "$(python3 -c 'import json; r = json.load(open("report.json")); print(r["status"], r["trigger"]["kind"])')" "1 output-error"
+	# a program that ended with 0 before the write failed: the failure is the output's
+	run -1 bash -c '"$0" -q --oneshot echo "echo hi" >/dev/full' "$GRPSUP"
+}
+
+@test "a full file system (a tmpfs of 64 KiB) is a write error too: said, status 1, nothing hangs" {
+	unshare -m true 2>/dev/null || skip "unshare -m is not permitted here (a small tmpfs needs a mount namespace)"
+	mkdir fs
+	run unshare -m sh -c 'mount -t tmpfs -o size=64k tmpfs "$1" && cd "$1" && "$2" -n yes,sleep "yes y" "sleep 30" >out 2>"$3"; echo "status $?"' sh "$PWD/fs" "$GRPSUP" "$PWD/err"
+	assert_output "status 1"
+	run cat err
+	assert_line --index 0 "grpsup | grpsup cannot write to its stdout (No space left on device): stopping the group"
+}

@@ -29,7 +29,7 @@ setup(struct fixture *f, enum trigger_kind trigger, int sig)
 	f->g.nprogs = NPROGS;
 	f->g.exits = f->exits;
 	f->g.exit_from = -1;
-	f->g.epipe_at = (size_t)-1;
+	f->g.output_failed_at = (size_t)-1;
 	f->g.trigger.kind = trigger;
 	f->g.trigger.sig = sig;
 	for (i = 0; i < NPROGS; i++) {
@@ -173,19 +173,22 @@ epipe_tests(void)
 	struct fixture f;
 
 	setup(&f, TRIGGER_EPIPE, 0);
-	f.g.epipe_at = 0;
+	f.g.output_failed_at = 0;
+	f.g.output_failed_status = STATUS_EPIPE;
 	ended(&f, 0, EXITED(2), SIGTERM, 1);
 	expect(&f, STATUS_EPIPE, 0, "output lost its reader first: 141");
 
 	setup(&f, TRIGGER_EXIT, 0);
 	ended(&f, 0, EXITED(2), 0, 0);
-	f.g.epipe_at = 1;
+	f.g.output_failed_at = 1;
+	f.g.output_failed_status = STATUS_EPIPE;
 	expect(&f, 2, 0, "a failure before the output lost its reader comes "
 	    "first");
 
 	setup(&f, TRIGGER_EXIT, 0);
 	ended(&f, 0, EXITED(0), 0, 0);
-	f.g.epipe_at = 1;
+	f.g.output_failed_at = 1;
+	f.g.output_failed_status = STATUS_EPIPE;
 	expect(&f, STATUS_EPIPE, 0, "output lost after a clean exit: 141");
 }
 
