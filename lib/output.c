@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,14 @@
  */
 #define BATCH_IOV 1024
 #define LINE_IOV_MAX 4
+/*
+ * A writev holds at most about this many bytes of lines: under a slow
+ * reader, a program's turn is one such write, so that long lines do not
+ * make turns long (tests/bench/fair.sh).
+ */
+#define BATCH_BYTES 65536
+/* Rounds of turns after a destination drained, at most. */
+#define TURN_ROUNDS 8
 
 static const char *const palette[] = {
 	"\033[36m", "\033[33m", "\033[32m", "\033[35m", "\033[34m", "\033[31m",
@@ -29,6 +38,7 @@ static const char *const palette[] = {
 struct batch {
 	struct iovec iov[BATCH_IOV];
 	int n;
+	size_t bytes;
 	char stamp[32];
 	size_t stamp_len;
 };
@@ -96,6 +106,7 @@ static void
 batch_begin(struct batch *b, const struct output *o)
 {
 	b->n = 0;
+	b->bytes = 0;
 	b->stamp_len = 0;
 	if (o->timestamps)
 		stamp_now(b);
@@ -109,6 +120,7 @@ batch_add(struct batch *b, const char *label, size_t label_len,
 		b->iov[b->n++] = (struct iovec){ b->stamp, b->stamp_len };
 	b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)label, label_len };
 	b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)line, len };
+	b->bytes += len;
 	if (add_newline)
 		b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)"\n", 1 };
 }
@@ -119,6 +131,7 @@ batch_write(struct batch *b, struct writer *w)
 	if (b->n > 0)
 		(void)writer_writev(w, b->iov, b->n);
 	b->n = 0;
+	b->bytes = 0;
 }
 
 /*
@@ -167,12 +180,13 @@ source_keep_partial(struct source *s, size_t off, int restart)
 }
 
 /*
- * Write the lines waiting in s's buffer while its destination takes them;
- * keep the rest. When the destination is full, stop reading s: its program
+ * Write the lines waiting in s's buffer while its destination takes them
+ * (one_turn: one writev's worth at most, a turn among the programs); keep
+ * the rest. When the destination is full, stop reading s: its program
  * blocks in write, and grpsup goes on with signals and deadlines.
  */
-static void
-source_pump(struct source *s)
+static int
+source_pump_turn(struct source *s, int one_turn)
 {
 	struct output *o = output_of(s);
 	struct writer *w = dest_of(o, s->stream);
@@ -180,7 +194,7 @@ source_pump(struct source *s)
 	const struct output_watch *watch = po->watch;
 	struct batch b;
 	size_t off = 0, len;
-	int add_nl, whole, complete = 0, seen = 0;
+	int add_nl, whole, complete = 0, seen = 0, had_turn = writer_ready(w);
 
 	batch_begin(&b, o);
 	while (off < s->len && writer_ready(w)) {
@@ -192,20 +206,32 @@ source_pump(struct source *s)
 			seen = watch->match(watch->arg, s->buf + off, len);
 		complete += whole;
 		off += len;
-		if (b.n > BATCH_IOV - LINE_IOV_MAX)
+		if (b.n > BATCH_IOV - LINE_IOV_MAX || b.bytes >= BATCH_BYTES) {
 			batch_write(&b, w);
+			if (one_turn)
+				break;
+		}
 	}
 	batch_write(&b, w);
 	if (s->buf != NULL)
 		source_keep_partial(s, off, complete > 0);
 	if (!writer_ready(w)) {
 		ev_io_stop(o->loop, &s->io);
-		o->turn[w == &o->dest[1]] = after(o, po);	/* fair turns */
+		if (had_turn)	/* it filled the destination: the next one's turn */
+			o->turn[w == &o->dest[1]] = after(o, po);
 	}
 	if (seen && po->watch == watch) {
 		po->watch = NULL;
 		watch->seen(watch->arg);
 	}
+	return off > 0;
+}
+
+/* Write what s holds, as long as its destination takes it. */
+static void
+source_pump(struct source *s)
+{
+	(void)source_pump_turn(s, 0);
 }
 
 static void
@@ -217,9 +243,12 @@ source_close(struct source *s)
 	s->eof = 1;
 }
 
-/* Read once into s's buffer; returns what read returned. */
+/*
+ * Read once into s's buffer and write what it can (one_turn: as
+ * source_pump_turn); returns what read returned.
+ */
 static ssize_t
-source_read(struct source *s)
+source_read_turn(struct source *s, int one_turn)
 {
 	ssize_t n;
 
@@ -243,8 +272,14 @@ source_read(struct source *s)
 		s->len += (size_t)n;
 	else if (n == 0 || errno != EAGAIN)
 		source_close(s);
-	source_pump(s);
+	(void)source_pump_turn(s, one_turn);
 	return n;
+}
+
+static ssize_t
+source_read(struct source *s)
+{
+	return source_read_turn(s, 0);
 }
 
 static void
@@ -269,6 +304,15 @@ on_partial_due(struct ev_loop *loop, ev_timer *t, int revents)
 	source_pump(s);
 }
 
+/* Whether the pipe fd holds bytes to read, without reading them. */
+static int
+bytes_waiting(int fd)
+{
+	int n = 0;
+
+	return ioctl(fd, FIONREAD, &n) == 0 && n > 0;
+}
+
 /*
  * A destination drained or broke: the sources that feed it go on, in turns:
  * the first to write is the program after the one that filled it last, so
@@ -278,7 +322,7 @@ static void
 on_dest_change(struct writer *w, void *arg)
 {
 	struct output *o = arg;
-	int d = w == &o->dest[1], k;
+	int d = w == &o->dest[1], k, moved, round;
 	struct program_output *po, *start;
 
 	if (w->broken && w->epipe)
@@ -289,21 +333,35 @@ on_dest_change(struct writer *w, void *arg)
 		tell(o, OUTPUT_WRITE_ERROR, d ? "stderr" : o->shared ?
 		    "stdout and stderr" : "stdout", w->err);
 	w->said = w->broken;
+	/*
+	 * Turns, round after round, while it takes more and someone writes;
+	 * a few rounds at most, so that the loop goes on (a fast reader).
+	 */
 	start = po = o->turn[d] != NULL ? o->turn[d] : o->first;
-	while (po != NULL && writer_ready(w)) {
+	for (moved = 0, round = 0; po != NULL && !w->broken && writer_ready(w) &&
+	    round < TURN_ROUNDS; ) {
 		for (k = 0; k < 2; k++) {
 			struct source *s = &po->src[k];
 
-			if (dest_of(o, k) != w)
+			if (dest_of(o, k) != w || !writer_ready(w))
 				continue;
-			if (s->buf != NULL && writer_ready(w))
-				source_pump(s);
-			if (s->fd >= 0 && writer_ready(w))
-				ev_io_start(o->loop, &s->io);
+			if (s->buf != NULL)
+				moved |= source_pump_turn(s, 1);
+			else if (s->fd >= 0 && bytes_waiting(s->fd))
+				moved |= source_read_turn(s, 1) > 0;
 		}
-		if ((po = after(o, po)) == start)
+		if ((po = after(o, po)) == start && !moved)
 			break;
+		if (po == start) {
+			moved = 0;
+			round++;
+		}
 	}
+	/* no one has more to write, and room is left: all may read again */
+	for (po = o->first; po != NULL && writer_ready(w); po = po->next)
+		for (k = 0; k < 2; k++)
+			if (dest_of(o, k) == w && po->src[k].fd >= 0)
+				ev_io_start(o->loop, &po->src[k].io);
 	tell(o, OUTPUT_CHANGED, NULL, 0);
 }
 
