@@ -32,7 +32,7 @@ LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
 	lib/confenv.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
 	lib/groupprep.o lib/grouprun.o lib/httpreply.o lib/identity.o \
-	lib/notify.o \
+	lib/nametable.o lib/notify.o \
 	lib/order.o lib/output.o lib/probe.o lib/probespec.o lib/process.o \
 	lib/procfile.o lib/procfs.o lib/program.o lib/report.o lib/resolver.o \
 	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o \
@@ -149,7 +149,7 @@ bench: grpsup grpsup-static $(BENCH_HELPERS)
 # The layers of lib/, lowest first (tests/lint/layers.sh): an object may use
 # what a lower layer defines, and its own layer's without a circle.
 LAYERS = \
-	"words: strv text duration signame command env order envfile identity \
+	"words: strv text duration signame command env nametable order envfile identity \
 	probespec httpreply settings" \
 	"system: procfs sigq spawn writer notify descend process resolver probe" \
 	"files: confhint confparse confenv procfile confcheck config" \

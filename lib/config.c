@@ -481,6 +481,7 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	free(p.dir);
 	free(p.long_value);
 	strv_free(&p.unknown);
+	name_table_free(&p.names);
 	if (r == -1)
 		conf_free(c);
 	return r;

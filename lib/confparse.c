@@ -179,15 +179,15 @@ conf_add_program(struct parser *p, const char *name, size_t len, int line)
 {
 	struct conf *c = p->c;
 	struct program_settings *s;
+	size_t i;
 
 	if (!name_is_valid_n(name, len))
 		return conf_fail(p, line, "invalid program name '%.*s' (1 to %d of "
 		    "A-Z a-z 0-9 _ . -)", (int)(len > 80 ? 80 : len), name,
 		    NAME_MAX_LEN);
-	if ((s = conf_find_program(c, name, len)) != NULL)
+	if ((i = name_table_find(&p->names, name, len)) != (size_t)-1)
 		return conf_fail(p, line, "program '%.*s' is defined twice (first "
-		    "on line %d)", (int)len, name,
-		    c->where[s - c->progs].line);
+		    "on line %d)", (int)len, name, c->where[i].line);
 	if (conf_grow(c) == -1)
 		return conf_nomem(p);
 	s = &c->progs[c->nprogs];
@@ -196,6 +196,8 @@ conf_add_program(struct parser *p, const char *name, size_t len, int line)
 	if ((s->name = strndup(name, len)) == NULL)
 		return conf_nomem(p);
 	c->where[c->nprogs++].line = line;
+	if (name_table_add(&p->names, s->name, c->nprogs - 1) == -1)
+		return conf_nomem(p);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "config.h"
+#include "nametable.h"
 #include "strv.h"
 
 enum key {
@@ -33,6 +34,7 @@ struct parser {
 	size_t cap;
 	char *long_value;	/* the value of a line too long for inih */
 	struct strv unknown;	/* "LINE\tmessage" of each unknown key */
+	struct name_table names;	/* the programs so far, by name */
 };
 
 /*

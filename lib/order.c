@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "command.h"
+#include "nametable.h"
 #include "order.h"
 
 static int
@@ -40,23 +41,14 @@ order_parse_list(const char *list, struct strv *into)
 	}
 }
 
-size_t
-order_find(char *const *names, size_t n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return (size_t)-1;
-}
-
 struct walk {
 	char *const *names;
 	const struct strv *const *after;
 	size_t n;
+	size_t **deps;		/* deps[i][j]: the index after[i]->v[j] names */
 	char *state;		/* 0 unseen, 1 on the path, 2 done */
-	size_t *path;
+	size_t *path;		/* the path, depth first */
+	size_t *next;		/* next[k]: the next dependency of path[k] */
 };
 
 /* "a -> b -> ... -> d" for the path from d on, closed by d again. */
@@ -77,79 +69,121 @@ spell_cycle(const struct walk *w, size_t depth, size_t d, char *why,
 }
 
 /*
- * Depth-first from program i: a program met again on the path closes a
- * cycle, reported at the program whose wait closes it.
+ * Depth first from program i, with a path of its own rather than the
+ * stack (a chain of 50,000 programs is fine): a program met again on the
+ * path closes a cycle, reported at the program whose wait closes it.
  */
 static int
-find_cycle(struct walk *w, size_t i, size_t depth, size_t *bad, char *why,
-    size_t len)
+find_cycle(struct walk *w, size_t i, size_t *bad, char *why, size_t len)
 {
-	const struct strv *deps = w->after[i];
-	size_t j, d;
+	size_t depth = 0, top, d;
 
 	w->state[i] = 1;
-	w->path[depth] = i;
-	for (j = 0; deps != NULL && j < deps->n; j++) {
-		d = order_find(w->names, w->n, deps->v[j]);
+	w->path[0] = i;
+	w->next[0] = 0;
+	for (;;) {
+		top = w->path[depth];
+		if (w->after[top] == NULL || w->next[depth] == w->after[top]->n) {
+			w->state[top] = 2;
+			if (depth-- == 0)
+				return 0;
+			continue;
+		}
+		d = w->deps[top][w->next[depth]++];
 		if (w->state[d] == 1) {
 			spell_cycle(w, depth, d, why, len);
-			*bad = i;
+			*bad = top;
 			return -1;
 		}
-		if (w->state[d] == 0 &&
-		    find_cycle(w, d, depth + 1, bad, why, len) == -1)
-			return -1;
+		if (w->state[d] == 0) {
+			w->state[d] = 1;
+			w->path[++depth] = d;
+			w->next[depth] = 0;
+		}
 	}
-	w->state[i] = 2;
+}
+
+/* Each name of each after list: another program's, found in t. */
+static int
+resolve_names(struct walk *w, const struct name_table *t, size_t *bad,
+    char *why, size_t len)
+{
+	size_t i, j, d;
+
+	for (i = 0; i < w->n; i++) {
+		const struct strv *a = w->after[i];
+
+		if ((w->deps[i] = calloc(a != NULL ? a->n + 1 : 1,
+		    sizeof(size_t))) == NULL)
+			return -2;
+		for (j = 0; a != NULL && j < a->n; j++) {
+			*bad = i;
+			if (strcmp(a->v[j], w->names[i]) == 0) {
+				snprintf(why, len, "after: '%s' cannot wait "
+				    "for itself", a->v[j]);
+				return -1;
+			}
+			d = name_table_find(t, a->v[j], strlen(a->v[j]));
+			if (d == (size_t)-1) {
+				snprintf(why, len, "after: no program named "
+				    "'%s'", a->v[j]);
+				return -1;
+			}
+			w->deps[i][j] = d;
+		}
+	}
 	return 0;
 }
 
-static int
-check_names(char *const *names, const struct strv *const *after, size_t n,
-    size_t *bad, char *why, size_t len)
+static void
+free_deps(size_t **deps, size_t n)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		for (j = 0; after[i] != NULL && j < after[i]->n; j++) {
-			const char *dep = after[i]->v[j];
-
-			*bad = i;
-			if (strcmp(dep, names[i]) == 0) {
-				snprintf(why, len, "after: '%s' cannot wait "
-				    "for itself", dep);
-				return -1;
-			}
-			if (order_find(names, n, dep) == (size_t)-1) {
-				snprintf(why, len, "after: no program named "
-				    "'%s'", dep);
-				return -1;
-			}
-		}
-	return 0;
+	for (i = 0; deps != NULL && i < n; i++)
+		free(deps[i]);
+	free(deps);
 }
 
 int
 order_check(char *const *names, const struct strv *const *after, size_t n,
-    size_t *bad, char *why, size_t len)
+    size_t **deps, size_t *bad, char *why, size_t len)
 {
-	struct walk w = { names, after, n, NULL, NULL };
+	struct walk w = { names, after, n, NULL, NULL, NULL, NULL };
+	struct name_table t = { 0 };
 	size_t i;
 	int r = 0;
 
-	if (check_names(names, after, n, bad, why, len) == -1)
-		return -1;
-	w.state = calloc(n ? n : 1, 1);
-	w.path = calloc(n ? n : 1, sizeof(*w.path));
-	if (w.state == NULL || w.path == NULL) {
+	*bad = 0;
+	w.deps = calloc(n + 1, sizeof(*w.deps));
+	w.state = calloc(n + 1, 1);
+	w.path = calloc(n + 1, sizeof(*w.path));
+	w.next = calloc(n + 1, sizeof(*w.next));
+	if (w.deps == NULL || w.state == NULL || w.path == NULL ||
+	    w.next == NULL)
+		r = -2;
+	for (i = 0; r == 0 && i < n; i++)
+		if (name_table_add(&t, names[i], i) == -1)
+			r = -2;
+	if (r == 0)
+		r = resolve_names(&w, &t, bad, why, len);
+	for (i = 0; r == 0 && i < n; i++)
+		if (w.state[i] == 0)
+			r = find_cycle(&w, i, bad, why, len);
+	if (r == -2) {
 		snprintf(why, len, "%s", strerror(ENOMEM));
+		errno = ENOMEM;
 		*bad = 0;
 		r = -1;
 	}
-	for (i = 0; r == 0 && i < n; i++)
-		if (w.state[i] == 0)
-			r = find_cycle(&w, i, 0, bad, why, len);
+	for (i = 0; r == 0 && deps != NULL && i < n; i++) {
+		deps[i] = w.deps[i];	/* handed over */
+		w.deps[i] = NULL;
+	}
+	free_deps(w.deps, n);
+	name_table_free(&t);
 	free(w.state);
 	free(w.path);
+	free(w.next);
 	return r;
 }

@@ -9,13 +9,15 @@
  * order_check: the start order of n programs, program i named names[i] and
  * waiting for the programs named in after[i] (NULL: none). Each of those
  * names must be another program of the group, and the waits must not form a
- * cycle. Returns 0, or -1 with the program at fault in *bad and a one-line
- * reason in why (of size len): "after: no program named 'x'", "after:
- * dependency cycle: a -> b -> a". Fails with ENOMEM only when memory runs
- * out (why says so too).
+ * cycle. In linear time (a hash table of the names, a walk with a path of
+ * its own). Returns 0, with deps[i] (when deps is not NULL) a malloc'd array
+ * of the indexes after[i] names, in its order; or -1 with the program at
+ * fault in *bad and a one-line reason in why (of size len): "after: no
+ * program named 'x'", "after: dependency cycle: a -> b -> a". Fails with
+ * ENOMEM only when memory runs out (why says so too).
  */
 int order_check(char *const *names, const struct strv *const *after,
-    size_t n, size_t *bad, char *why, size_t len);
+    size_t n, size_t **deps, size_t *bad, char *why, size_t len);
 
 /*
  * order_parse_list: append the program names of list ("a, b,c": names
@@ -23,11 +25,5 @@ int order_check(char *const *names, const struct strv *const *after,
  * with errno EINVAL for a list that is not that (into may have grown), ENOMEM.
  */
 int order_parse_list(const char *list, struct strv *into);
-
-/*
- * order_find: the index of the program called name among names[0..n), or
- * (size_t)-1.
- */
-size_t order_find(char *const *names, size_t n, const char *name);
 
 #endif

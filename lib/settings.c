@@ -91,18 +91,6 @@ settings_oneshot_probe(const struct program_settings *s)
 	return s->oneshot && s->ready != NULL;
 }
 
-/* The indexes of the programs named in v[i]'s after list (checked before). */
-static size_t *
-resolve_deps(char *const *names, size_t n, const struct strv *after)
-{
-	size_t *deps = calloc(after->n + 1, sizeof(*deps));
-	size_t j;
-
-	for (j = 0; deps != NULL && j < after->n; j++)
-		deps[j] = order_find(names, n, after->v[j]);
-	return deps;
-}
-
 int
 settings_order(const struct program_settings *v, size_t n, size_t **deps,
     size_t *bad, char *why, size_t len)
@@ -119,12 +107,7 @@ settings_order(const struct program_settings *v, size_t n, size_t **deps,
 		names[i] = v[i].name;
 		after[i] = &v[i].after;
 	}
-	if (order_check(names, after, n, bad, why, len) == -1)
-		goto out;
-	for (i = 0; deps != NULL && i < n; i++)
-		if ((deps[i] = resolve_deps(names, n, after[i])) == NULL)
-			goto nomem;
-	r = 0;
+	r = order_check(names, after, n, deps, bad, why, len);
 	goto out;
 nomem:
 	snprintf(why, len, "%s", strerror(ENOMEM));

@@ -93,3 +93,13 @@ exit-code-from: smoke"
 	    "$GRPSUP" -q -n quoted "touch 'quoted file'"
 	assert_file_exists "quoted file"
 }
+
+@test "a file of 200,000 programs is read and checked in linear time (a quadratic reading takes minutes)" {
+	awk -v n=200000 'BEGIN { for (i = 0; i < n; i++) {
+		printf "[program:p%d]\ncommand = sleep 30\n", i
+		if (i % 2) printf "after = p%d\n", i - 1 } }' > grpsup.conf
+	# a bound for the complexity, not a speed figure (make bench has that)
+	run -0 timeout 120 "$GRPSUP" --check
+	assert_equal "${#lines[@]}" 700000
+	assert_line --index 699999 '  after: p199998'
+}

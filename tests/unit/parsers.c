@@ -427,7 +427,7 @@ order_is(const char *names, const char *afters, const char *want)
 				(void)order_parse_list(list, &lists[i]);
 		s += len + (s[len] == ';');
 	}
-	r = order_check(name, after, n, &bad, why, sizeof(why));
+	r = order_check(name, after, n, NULL, &bad, why, sizeof(why));
 	report(want == NULL ? r == 0 : r == -1 && strcmp(why, want) == 0,
 	    afters, why);
 	for (i = 0; i < n; i++)
@@ -448,9 +448,53 @@ list_is(const char *list, int ok, size_t n)
 	strv_free(&sv);
 }
 
+/*
+ * A chain of n programs, each waiting for the one before, and (cycle) the
+ * first waiting for the last: checked without the stack's depth, in order.
+ */
+static void
+chain_is(size_t n, int cycle)
+{
+	char **names = calloc(n, sizeof(*names)), what[96], why[256] = "";
+	struct strv *lists = calloc(n, sizeof(*lists));
+	const struct strv **after = calloc(n, sizeof(*after));
+	size_t **deps = calloc(n, sizeof(*deps)), i, bad = 7;
+	int r, ok;
+
+	for (i = 0; i < n; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "p%zu", i);
+		names[i] = strdup(name);
+		after[i] = &lists[i];
+		if (i > 0)
+			(void)strv_push(&lists[i], names[i - 1], (size_t)-1);
+	}
+	if (cycle)
+		(void)strv_push(&lists[0], names[n - 1], (size_t)-1);
+	r = order_check(names, after, n, deps, &bad, why, sizeof(why));
+	ok = cycle ? r == -1 && strncmp(why, "after: dependency cycle: p", 26)
+	    == 0 : r == 0 && deps[n - 1][0] == n - 2 && deps[1][0] == 0;
+	snprintf(what, sizeof(what), "a chain of %zu programs%s", n,
+	    cycle ? ", closed" : "");
+	report(ok, what, why);
+	for (i = 0; i < n; i++) {
+		free(names[i]);
+		strv_free(&lists[i]);
+		if (r == 0)
+			free(deps[i]);
+	}
+	free(names);
+	free(lists);
+	free(after);
+	free(deps);
+}
+
 static void
 order_tests(void)
 {
+	chain_is(50000, 0);
+	chain_is(50000, 1);
 	order_is("a b c", "c:a,b", NULL);
 	order_is("a b c", "c:b;b:a", NULL);
 	order_is("a b", "a:a", "after: 'a' cannot wait for itself");

@@ -1,0 +1,34 @@
+#ifndef GRPSUP_NAMETABLE_H
+#define GRPSUP_NAMETABLE_H
+
+#include <stddef.h>
+
+/*
+ * Program names to their index, in a hash table, so that a file of 50,000
+ * programs is read and checked in linear time. Zeroed is empty. The names
+ * are not copied: each must outlive the table.
+ */
+struct name_entry {
+	const char *name;	/* NULL: a free slot */
+	size_t index;
+};
+
+struct name_table {
+	struct name_entry *e;
+	size_t cap, n;
+};
+
+/*
+ * name_table_add: name (NUL-terminated) stands for index. A name already
+ * there keeps its first index. Returns 0, or -1 with errno ENOMEM.
+ */
+int name_table_add(struct name_table *t, const char *name, size_t index);
+
+/* name_table_find: the index of the len bytes of name, or (size_t)-1. */
+size_t name_table_find(const struct name_table *t, const char *name,
+    size_t len);
+
+/* name_table_free: t is empty again. */
+void name_table_free(struct name_table *t);
+
+#endif
