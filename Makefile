@@ -94,6 +94,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -MMD -MP \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZERS = tests/fuzz/config tests/fuzz/envfile tests/fuzz/duration \
+	tests/fuzz/report \
 	tests/fuzz/signal tests/fuzz/probe tests/fuzz/command
 FUZZ_OBJ = $(LIB_OBJ:lib/%.o=tests/fuzz/obj/%.o)
 FUZZ_LIB = tests/fuzz/obj/libgrpsup.a

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,9 +14,9 @@
 #include "descend.h"
 #include "group.h"
 #include "grouplife.h"
-#include "verdict.h"
 #include "process.h"
 #include "sigq.h"
+#include "verdict.h"
 
 /* libev reaps every child, adopted orphans too: one watcher for all pids. */
 static void
@@ -206,6 +207,15 @@ raw_programs(const struct group *g)
 	return n;
 }
 
+/* Why the run could not begin: what, and errno's word for it. Returns -1. */
+static int
+setup_failed(struct group *g, const char *what)
+{
+	snprintf(g->error, sizeof(g->error), "cannot start the group: %s: %s",
+	    what, strerror(errno));
+	return -1;
+}
+
 /*
  * The process, the loop and the output, for a run. Orphans must come to
  * grpsup (subreaper); the rest is in process_setup.
@@ -225,22 +235,24 @@ group_setup_process(struct group *g)
 	g->host.changed = &g->changed;
 	g->host.devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (g->host.devnull == -1)
-		return -1;
+		return setup_failed(g, "/dev/null");
 	if (notify_manager_open(&g->manager) == -1)
 		emit_error(g, "NOTIFY_SOCKET", errno);
 	g->host.loop = ev_default_loop(EVFLAG_NOENV);
 	if (g->host.loop == NULL) {
 		errno = ENOMEM;
-		return -1;
+		return setup_failed(g, "the event loop");
 	}
 	for (i = 0; i < g->nprogs; i++) {
 		/* notify sockets only for a run: --check opens none */
 		if (program_open_notify(&g->progs[i]) == -1)
-			return -1;
+			return setup_failed(g, "a notify socket");
 		output_add(&g->out, &g->progs[i].output, g->settings[i].name,
 		    g->settings[i].output);
 	}
-	return output_setup(&g->out, g->host.loop, on_output, g);
+	if (output_setup(&g->out, g->host.loop, on_output, g) == -1)
+		return setup_failed(g, "the output (/dev/null, labels)");
+	return 0;
 }
 
 int

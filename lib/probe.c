@@ -319,7 +319,7 @@ attempt_exec(struct probe *pr)
 
 	a.argv = pr->argv;
 	if ((pid = spawn_start(&a, &fail)) == -1) {
-		retry_errno(pr, "fork", errno);
+		retry_errno(pr, spawn_step_name(fail.step), errno);
 		return;
 	}
 	pr->pid = pid;

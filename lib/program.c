@@ -212,13 +212,14 @@ enum program_started
 program_start(struct program *p)
 {
 	struct spawn_attr a = program_spawn_attr(p, p->argv, -1, -1);
-	int fds[2], step = SPAWN_FORK;
+	int fds[2];
 
 	a.tty_fd = p->host->tty_fd >= 0 && p->set->output == OUTPUT_RAW ?
 	    p->host->tty_fd : -1;
 	p->started = ev_time();
 	if (output_child_fds(&p->output, fds) == -1) {
-		step = SPAWN_PIPE;
+		p->fail.step = SPAWN_PIPE;
+		p->fail.err = errno;
 		p->pid = -1;
 	} else {
 		a.fd_out = fds[0];
@@ -228,8 +229,6 @@ program_start(struct program *p)
 	}
 	if (p->pid == -1) {
 		p->pid = 0;
-		p->fail.step = step;
-		p->fail.err = errno;
 		p->state = PROGRAM_DONE;
 		p->end = END_START_FAILED;
 		return START_FAILED;

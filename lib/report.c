@@ -17,8 +17,10 @@ utf8_length(const unsigned char *s, size_t n)
 
 	if (c < 0x80)
 		return 1;
-	len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
-	if (len == 0 || len > n || (c >= 0xe0 && c < 0xf0 && len != 3))
+	/* lead bytes: C2-DF two, E0-EF three, F0-F4 four; 80-C1, F5-FF none */
+	len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
+	    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	if (len == 0 || len > n)
 		return 0;
 	for (i = 1; i < len; i++)
 		if ((s[i] & 0xc0) != 0x80)
@@ -72,7 +74,8 @@ static const char *
 end_word(enum program_end end)
 {
 	static const char *const words[] = {
-		[END_NONE] = "running",
+		/* the report is written once every program has ended */
+		[END_NONE] = "not-started",
 		[END_EXITED] = "exited",
 		[END_STOPPED] = "stopped",
 		[END_KILLED] = "killed",
@@ -138,8 +141,8 @@ put_program(FILE *f, const struct program *p)
 	    p->killed ? "true" : "false");
 }
 
-static void
-put_report(FILE *f, const struct group *g, int status, const char *error)
+void
+report_print(FILE *f, const struct group *g, int status, const char *error)
 {
 	size_t i;
 
@@ -185,7 +188,7 @@ report_write(const char *path, const struct group *g, int status,
 		errno = err;
 		return -1;
 	}
-	put_report(f, g, status, error);
+	report_print(f, g, status, error);
 	if (fflush(f) == EOF || fsync(fd) == -1 || fchmod(fd, 0666 & ~mask) == -1 ||
 	    ferror(f)) {
 		err = errno;

@@ -2,6 +2,7 @@
 #define GRPSUP_REPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct group;
 
@@ -15,6 +16,13 @@ struct group;
  * 0, or -1 with errno set (the temporary file is removed).
  */
 int report_write(const char *path, const struct group *g, int status,
+    const char *error);
+
+/*
+ * report_print: the same JSON object, on f (for report_write, and for the
+ * fuzzer that checks it is always valid JSON in UTF-8).
+ */
+void report_print(FILE *f, const struct group *g, int status,
     const char *error);
 
 #endif

@@ -313,8 +313,11 @@ spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
 	fail->step = SPAWN_OK;
 	fail->err = 0;
 	find_in_path(a->argv, a->envp, found, sizeof(found));
-	if (pipe2(p, O_CLOEXEC) == -1)
+	if (pipe2(p, O_CLOEXEC) == -1) {
+		fail->step = SPAWN_PIPE;	/* not a fork that failed */
+		fail->err = errno;
 		return -1;
+	}
 	/* no libev handler may run in the child before it resets them */
 	sigfillset(&all);
 	sigprocmask(SIG_SETMASK, &all, &old);
@@ -328,6 +331,8 @@ spawn_start(const struct spawn_attr *a, struct spawn_error *fail)
 	close(p[1]);
 	if (pid == -1) {
 		close(p[0]);
+		fail->step = SPAWN_FORK;
+		fail->err = err;
 		errno = err;
 		return -1;
 	}

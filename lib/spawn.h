@@ -47,7 +47,8 @@ struct spawn_error {
  * which at once. Returns the child's pid; when a step failed, *fail says which
  * and why, and the child exits by itself with 127 (command not found) or 126
  * (found, not executable), as a shell would. Returns -1 with errno set when no
- * child was created. Must be called from the main thread.
+ * child was created, and *fail saying which step failed (SPAWN_PIPE or
+ * SPAWN_FORK). Must be called from the main thread.
  */
 pid_t spawn_start(const struct spawn_attr *a, struct spawn_error *fail);
 

@@ -36,17 +36,33 @@ none_left() {
 	run --separate-stderr sh -c 'ulimit -n 16 && exec "$@"' sh "$GRPSUP" -g 1s "${cmds[@]}"
 	assert_equal "$status" 125
 	use_stderr
-	# derived names: the word that tells the commands apart, 401 to 4020
-	assert_line --regexp '^grpsup +\| 40[0-9]+: (pipe|fork|set up stdio): Too many open files$'
+	# derived names: the word that tells the commands apart, 401 to 4020;
+	# the pipes fail, and are said as such (not "fork:", no fork failed)
+	assert_line --regexp '^grpsup +\| 40[0-9]+: pipe: Too many open files$'
+	refute_line --partial 'fork:'
 	assert_line --regexp '^grpsup +\| exiting with status 125$'
 	none_left 'sleep 40[0-9]'
 }
 
 @test "/dev/null missing: a clear message, 125, nothing started" {
 	[ "$(id -u)" = 0 ] || skip "needs root for a mount namespace"
-	run --separate-stderr unshare -m sh -c "mount -t tmpfs none /dev && exec $GRPSUP 'touch started'"
+	run --separate-stderr unshare -m sh -c "mount -t tmpfs none /dev && exec $GRPSUP --report report.json -n a,b 'touch started' true"
 	assert_equal "$status" 125
-	assert_equal "$stderr" "grpsup: cannot start the group: No such file or directory"
+	assert_equal "$stderr" "grpsup: cannot start the group: /dev/null: No such file or directory"
+	assert_file_not_exists started
+	# every end the report gives is one grpsup(1) names
+	run python3 -c 'import json; r = json.load(open("report.json")); print(r["status"], [p["end"] for p in r["programs"]])'
+	assert_output "125 ['not-started', 'not-started']"
+}
+
+@test "a file that never ends (/dev/zero) is said with its name, 125: over 64 MiB, or out of memory first" {
+	run -125 --separate-stderr "$GRPSUP" -f /dev/zero
+	assert_equal "$stderr" "/dev/zero: larger than 64 MiB, too large to be read"
+	run -125 --separate-stderr sh -c 'ulimit -v 60000 && exec "$@"' sh "$GRPSUP" --env-file /dev/zero true
+	assert_equal "${stderr_lines[0]}" "grpsup: --env-file: '/dev/zero': Cannot allocate memory"
+	printf '[program:a]\ncommand = touch started\nenv-file = /dev/zero\n' > z.conf
+	run -125 --separate-stderr sh -c 'ulimit -v 60000 && exec "$@"' sh "$GRPSUP" -f z.conf
+	assert_equal "$stderr" "z.conf:3: env-file '/dev/zero': Cannot allocate memory"
 	assert_file_not_exists started
 }
 

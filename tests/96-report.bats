@@ -69,3 +69,21 @@ json() {
 	run --separate-stderr -0 "$GRPSUP" -q --report no/such/dir/report.json true
 	assert_equal "$stderr" "grpsup | --report: cannot write 'no/such/dir/report.json': No such file or directory"
 }
+
+@test "the report is valid JSON in UTF-8 whatever bytes the file held: F5-FF lead bytes become U+FFFD" {
+	printf '[program:p]\ncommand = true\n\xf5\x80\x80\xff = 1\n' > grpsup.conf
+	run -125 "$GRPSUP" --report report.json
+	run python3 -c 'import json; r = json.loads(open("report.json", encoding="utf-8").read()); print(ascii(r["error"]))'
+	assert_output "\"grpsup.conf:3: unknown key '\\ufffd\\ufffd\\ufffd\\ufffd' in [program:p]\""
+}
+
+@test "a report over the file size limit (ulimit -f) is said, the status stays, no temporary file is left" {
+	names=$(seq -s, 1 20 | sed 's/[0-9]*/program-with-a-long-name-&/g')
+	cmds=()
+	for i in $(seq 20); do cmds+=(true); done
+	run --separate-stderr sh -c 'ulimit -f 1 && exec "$@"' sh "$GRPSUP" -q --report report.json -n "$names" "${cmds[@]}"
+	assert_equal "$status" 0
+	assert_equal "$stderr" "grpsup                      | --report: cannot write 'report.json': File too large"
+	run ls
+	refute_output --partial report.json
+}
