@@ -33,7 +33,8 @@ LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
 	lib/groupprep.o lib/grouprun.o lib/httpreply.o lib/identity.o \
 	lib/nametable.o lib/notify.o \
-	lib/order.o lib/output.o lib/probe.o lib/probespec.o lib/process.o \
+	lib/order.o lib/outbatch.o lib/outmsg.o lib/output.o lib/probe.o \
+	lib/probespec.o lib/process.o \
 	lib/procfile.o lib/procfs.o lib/program.o lib/report.o lib/resolver.o \
 	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o \
 	lib/text.o lib/verdict.o lib/writer.o
@@ -154,7 +155,7 @@ LAYERS = \
 	probespec httpreply settings" \
 	"system: procfs sigq spawn writer notify descend process resolver probe" \
 	"files: confhint confparse confenv procfile confcheck config" \
-	"program: output program" \
+	"program: outbatch outmsg output program" \
 	"group: groupprep group grouprun verdict report"
 
 # make lint: the layers of lib/ on its objects, and the man pages (mandoc,

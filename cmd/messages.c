@@ -220,6 +220,7 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	int level = *(const enum verbosity *)arg;
 	const struct program *p = e->prog;
 	char buf[256], d[32];
+	int n;
 
 	switch (e->kind) {
 	case GE_START_FAILED:
@@ -278,8 +279,11 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_READY:
 		say_ready(p);
 		break;
-	case GE_STATUS:
-		say("%s: status: %s", p->set->name, e->what);
+	case GE_STATUS:	/* while stderr waits, the latest replaces the older */
+		n = snprintf(buf, sizeof(buf), "%s: status: %s", p->set->name,
+		    e->what);
+		output_status(route, &p->output, buf, n < 0 ? 0 :
+		    (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 		break;
 	case GE_SIGNALLED:
 		say("%s: sending %s", p->set->name, sig_name(e->sig));

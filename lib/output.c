@@ -10,23 +10,10 @@
 #include <unistd.h>
 
 #include "container.h"
+#include "outbatch.h"
 #include "output.h"
 #include "text.h"
 
-
-/*
- * Lines gathered into one writev, up to IOV_MAX pieces (a line takes 2 to 4):
- * every write to a pipe takes its lock and wakes its reader, so fewer and
- * larger writes are what makes label mode cheap (tests/bench/output.sh).
- */
-#define BATCH_IOV 1024
-#define LINE_IOV_MAX 4
-/*
- * A writev holds at most about this many bytes of lines: under a slow
- * reader, a program's turn is one such write, so that long lines do not
- * make turns long (tests/bench/fair.sh).
- */
-#define BATCH_BYTES 65536
 /* Rounds of turns after a destination drained, at most. */
 #define TURN_ROUNDS 8
 
@@ -35,25 +22,10 @@ static const char *const palette[] = {
 };
 #define COLOR_RESET "\033[0m"
 
-struct batch {
-	struct iovec iov[BATCH_IOV];
-	int n;
-	size_t bytes;
-	char stamp[32];
-	size_t stamp_len;
-};
-
 static struct output *
 output_of(const struct source *s)
 {
 	return s->po->out;
-}
-
-/* Where a program's stream goes: its own writer, or the one both share. */
-static struct writer *
-dest_of(struct output *o, int stream)
-{
-	return &o->dest[o->shared ? 0 : stream];
 }
 
 /* The program after po, round the list. */
@@ -85,53 +57,6 @@ make_label(const char *name, size_t width, const char *color, size_t *len)
 		return NULL;
 	*len = (size_t)n;
 	return label;
-}
-
-static void
-stamp_now(struct batch *b)
-{
-	struct timespec ts;
-	struct tm tm;
-	size_t n;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	localtime_r(&ts.tv_sec, &tm);
-	n = strftime(b->stamp, sizeof(b->stamp), "%H:%M:%S", &tm);
-	snprintf(b->stamp + n, sizeof(b->stamp) - n, ".%03ld ",
-	    ts.tv_nsec / 1000000);
-	b->stamp_len = strlen(b->stamp);
-}
-
-static void
-batch_begin(struct batch *b, const struct output *o)
-{
-	b->n = 0;
-	b->bytes = 0;
-	b->stamp_len = 0;
-	if (o->timestamps)
-		stamp_now(b);
-}
-
-static void
-batch_add(struct batch *b, const char *label, size_t label_len,
-    const char *line, size_t len, int add_newline)
-{
-	if (b->stamp_len > 0)
-		b->iov[b->n++] = (struct iovec){ b->stamp, b->stamp_len };
-	b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)label, label_len };
-	b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)line, len };
-	b->bytes += len;
-	if (add_newline)
-		b->iov[b->n++] = (struct iovec){ (void *)(uintptr_t)"\n", 1 };
-}
-
-static void
-batch_write(struct batch *b, struct writer *w)
-{
-	if (b->n > 0)
-		(void)writer_writev(w, b->iov, b->n);
-	b->n = 0;
-	b->bytes = 0;
 }
 
 /*
@@ -189,30 +114,30 @@ static int
 source_pump_turn(struct source *s, int one_turn)
 {
 	struct output *o = output_of(s);
-	struct writer *w = dest_of(o, s->stream);
+	struct writer *w = output_dest(o, s->stream);
 	struct program_output *po = s->po;
 	const struct output_watch *watch = po->watch;
-	struct batch b;
+	struct outbatch b;
 	size_t off = 0, len;
 	int add_nl, whole, complete = 0, seen = 0, had_turn = writer_ready(w);
 
-	batch_begin(&b, o);
+	outbatch_begin(&b, o);
 	while (off < s->len && writer_ready(w)) {
 		if ((len = next_piece(s, off, &add_nl, &whole)) == 0)
 			break;
-		batch_add(&b, po->label[s->stream], po->label_len[s->stream],
+		outbatch_add(&b, po->label[s->stream], po->label_len[s->stream],
 		    s->buf + off, len, add_nl);
 		if (watch != NULL && !seen)
 			seen = watch->match(watch->arg, s->buf + off, len);
 		complete += whole;
 		off += len;
 		if (b.n > BATCH_IOV - LINE_IOV_MAX || b.bytes >= BATCH_BYTES) {
-			batch_write(&b, w);
+			outbatch_write(&b, w);
 			if (one_turn)
 				break;
 		}
 	}
-	batch_write(&b, w);
+	outbatch_write(&b, w);
 	if (s->buf != NULL)
 		source_keep_partial(s, off, complete > 0);
 	if (!writer_ready(w)) {
@@ -333,6 +258,8 @@ on_dest_change(struct writer *w, void *arg)
 		tell(o, OUTPUT_WRITE_ERROR, d ? "stderr" : o->shared ?
 		    "stdout and stderr" : "stdout", w->err);
 	w->said = w->broken;
+	if (!w->broken && writer_ready(w) && w == output_dest(o, 1))
+		output_write_held(o);
 	/*
 	 * Turns, round after round, while it takes more and someone writes;
 	 * a few rounds at most, so that the loop goes on (a fast reader).
@@ -343,7 +270,7 @@ on_dest_change(struct writer *w, void *arg)
 		for (k = 0; k < 2; k++) {
 			struct source *s = &po->src[k];
 
-			if (dest_of(o, k) != w || !writer_ready(w))
+			if (output_dest(o, k) != w || !writer_ready(w))
 				continue;
 			if (s->buf != NULL)
 				moved |= source_pump_turn(s, 1);
@@ -360,7 +287,7 @@ on_dest_change(struct writer *w, void *arg)
 	/* no one has more to write, and room is left: all may read again */
 	for (po = o->first; po != NULL && writer_ready(w); po = po->next)
 		for (k = 0; k < 2; k++)
-			if (dest_of(o, k) == w && po->src[k].fd >= 0)
+			if (output_dest(o, k) == w && po->src[k].fd >= 0)
 				ev_io_start(o->loop, &po->src[k].io);
 	tell(o, OUTPUT_CHANGED, NULL, 0);
 }
@@ -500,7 +427,7 @@ output_attach(struct program_output *po, const int fds[2], int ok)
 			s->eof = 1;
 			continue;
 		}
-		if (writer_ready(dest_of(po->out, k)))
+		if (writer_ready(output_dest(po->out, k)))
 			ev_io_start(po->out->loop, &s->io);
 	}
 }
@@ -515,7 +442,7 @@ output_drain(struct program_output *po)
 	for (k = 0; k < 2; k++) {
 		struct source *s = &po->src[k];
 
-		while (s->fd >= 0 && writer_ready(dest_of(po->out, k)) &&
+		while (s->fd >= 0 && writer_ready(output_dest(po->out, k)) &&
 		    source_read(s) > 0)
 			;
 	}
@@ -539,35 +466,12 @@ output_idle(const struct output *o)
 }
 
 void
-output_message(struct output *o, const char *text, size_t len)
-{
-	char line[1024];
-	struct batch b;
-	size_t n;
-
-	if (len > sizeof(line) - 16)
-		len = sizeof(line) - 16;
-	n = (size_t)snprintf(line, sizeof(line), "grpsup: ");
-	memcpy(line + n, text, len);
-	text_visible(line + n, len);
-	if (o != NULL && o->ready) {
-		batch_begin(&b, o);
-		batch_add(&b, o->self_label, o->self_len, line + n, len, 1);
-		batch_write(&b, dest_of(o, 1));
-		return;
-	}
-	n += len;
-	line[n++] = '\n';
-	while (write(STDERR_FILENO, line, n) == -1 && errno == EINTR)
-		;
-}
-
-void
 output_close(struct output *o)
 {
 	struct program_output *po;
 	int k;
 
+	output_write_held(o);
 	for (po = o->first; po != NULL; po = po->next)
 		for (k = 0; k < 2; k++) {
 			if (po->src[k].fd >= 0 && po->mode == OUTPUT_LABEL)

@@ -55,6 +55,7 @@ struct program_output {
 	size_t label_len[2];
 	struct source src[2];
 	const struct output_watch *watch;	/* NULL: none */
+	char *status;		/* its latest STATUS= line, while stderr waits */
 };
 
 /* What the output tells its owner. */
@@ -83,6 +84,7 @@ struct output {
 	int shared;		/* they are one file: dest[0] writes for both */
 	struct program_output *turn[2];	/* whose turn it is on each dest */
 	char what[128];		/* an OUTPUT_ERROR's what */
+	unsigned long dropped;	/* own messages dropped while stderr waited */
 	int devnull_w;		/* for OUTPUT_NULL programs */
 	char *self_label;	/* for grpsup's own messages */
 	size_t self_len;
@@ -140,6 +142,26 @@ int output_idle(const struct output *o);
  * before output_setup, it is written directly as "grpsup: text".
  */
 void output_message(struct output *o, const char *text, size_t len);
+
+/* grpsup's own messages waiting for stderr: past this, they are dropped. */
+#define OUTPUT_SELF_MAX (256 * 1024)
+
+/*
+ * output_status: like output_message, for a program's STATUS= line: while
+ * stderr waits for its reader, only the latest one of each program is kept
+ * (replacing the older), and written once stderr takes more. Own messages
+ * are bounded too: past OUTPUT_SELF_MAX bytes waiting, they are dropped and
+ * counted, and a line says how many when stderr takes more.
+ */
+void output_status(struct output *o, const struct program_output *po,
+    const char *text, size_t len);
+
+/*
+ * output_write_held: write what waited for stderr (the count of dropped
+ * messages, each program's latest STATUS=): output.c calls it when stderr
+ * takes more, and at the end.
+ */
+void output_write_held(struct output *o);
 
 /*
  * output_close: write whatever is still pending, waiting for the readers as

@@ -125,3 +125,67 @@ unset'
 	# the manager is not there: said once
 	assert_output 'grpsup | NOTIFY_SOCKET: No such file or directory'
 }
+
+@test "with -v and a stderr nobody reads, grpsup's memory stays bounded: each program's latest STATUS= is kept, not every one" {
+	cat > flood.py <<-'PY'
+	import os, socket, time
+	addr = os.environ["NOTIFY_SOCKET"]
+	addr = "\0" + addr[1:] if addr.startswith("@") else addr
+	s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+	s.sendto(b"READY=1", addr)
+	for i in range(200000):
+	    s.sendto(b"STATUS=request %d of 200000" % i, addr)
+	open("sent", "w").close()
+	time.sleep(60)
+	PY
+	cat > reader.py <<-'PY'
+	import os, sys, time
+	while not os.path.exists("go"):
+	    time.sleep(0.01)
+	sys.stdout.buffer.write(sys.stdin.buffer.read())
+	PY
+	mkfifo errpipe
+	python3 reader.py <errpipe >err &
+	reader=$!
+	"$GRPSUP" -v -n svc --ready svc=notify 'python3 flood.py' >out 2>errpipe &
+	pid=$!
+	wait_for test -e sent
+	# every datagram has been read (the sender waits while grpsup does not)
+	rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
+	echo "grpsup's RSS with stderr stalled: $rss kB"
+	# 1.9 MB here; every STATUS= kept took 11 MB (ASan's shadow is larger)
+	ldd "$GRPSUP" | grep -q libasan || [ "$rss" -lt 6000 ]
+	touch go
+	kill -TERM "$pid"
+	wait "$pid" || true
+	wait "$reader"
+	run cat err
+	assert_line 'grpsup | svc: status: request 199999 of 200000'
+	# fewer lines than datagrams: the older ones were replaced
+	[ "$(grep -c 'status: request' err)" -lt 100000 ]
+}
+
+@test "grpsup's own messages while stderr is not read: past 256 KiB they are dropped, and a line says how many" {
+	for i in $(seq 2999); do printf '[program:task-with-a-name-long-enough-to-fill-the-pipe-%d]\ncommand = true\noneshot = true\n' "$i"; done > grpsup.conf
+	printf '[program:last]\ncommand = touch last\noneshot = true\n' >> grpsup.conf
+	cat > reader.py <<-'PY'
+	import os, sys, time
+	while not os.path.exists("go"):
+	    time.sleep(0.01)
+	sys.stdout.buffer.write(sys.stdin.buffer.read())
+	PY
+	mkfifo errpipe
+	python3 reader.py <errpipe >err &
+	reader=$!
+	"$GRPSUP" -v --raw 2>errpipe &
+	pid=$!
+	# 3,000 tasks, each started, ready and ended, all while stderr waits
+	for i in 1 2 3 4 5 6; do wait_for test -e last && break; done
+	touch go
+	wait "$pid"
+	wait "$reader"
+	run grep -E '^grpsup: [0-9]+ of grpsup.s messages were dropped while its stderr was not read$' err
+	assert_success
+	run tail -1 err
+	assert_output 'grpsup: exiting with status 0'
+}
