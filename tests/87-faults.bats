@@ -146,3 +146,13 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 		[ "$status" -eq 0 ] || [[ "$stderr" == grpsup* ]]
 	done
 }
+
+@test "out of memory for a program's output buffer (ulimit -v): said with the program's name" {
+	ldd "$GRPSUP" | grep -q libasan && skip "a sanitized build: ASan reserves more address space than any ulimit -v allows"
+	cmds=()
+	for i in $(seq 30); do cmds+=("yes y$i"); done
+	# grpsup alone is limited; its reader takes a second to start reading
+	run bash -c '(ulimit -v 5000 && exec "$@") 2>err | (sleep 1; cat > /dev/null)' sh "$GRPSUP" -t 1s "${cmds[@]}"
+	run grep -E '^grpsup +\| y[0-9]+: read its output: Cannot allocate memory$' err
+	assert_success
+}
