@@ -519,8 +519,10 @@ group_signal(struct group *g, const struct sigq_event *e, int continued)
 	case ROLE_STOP:
 		if (group_running(g))
 			group_stop(g, TRIGGER_SIGNAL, NULL, e->sig);
-		else if (g->state != GROUP_DONE)
+		else if (g->state != GROUP_DONE) {
 			group_kill_all(g);
+			group_check_done(g);	/* perhaps nothing was left */
+		}
 		return;
 	case ROLE_JOB_STOP:
 		/*

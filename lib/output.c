@@ -227,6 +227,9 @@ on_partial_due(struct ev_loop *loop, ev_timer *t, int revents)
 	(void)revents;
 	s->flush_partial = 1;
 	source_pump(s);
+	/* the last bytes of a pipe at its end are out: the group may be done */
+	if (s->fd < 0 && s->buf == NULL)
+		tell(output_of(s), OUTPUT_CHANGED, NULL, 0);
 }
 
 /* Whether the pipe fd holds bytes to read, without reading them. */
@@ -284,11 +287,20 @@ on_dest_change(struct writer *w, void *arg)
 			round++;
 		}
 	}
-	/* no one has more to write, and room is left: all may read again */
+	/*
+	 * No one has more to write, or the rounds are over, and room is left:
+	 * all may read again, and what waits is written (no one waits for a
+	 * turn when the reader keeps up).
+	 */
 	for (po = o->first; po != NULL && writer_ready(w); po = po->next)
-		for (k = 0; k < 2; k++)
-			if (output_dest(o, k) == w && po->src[k].fd >= 0)
+		for (k = 0; k < 2; k++) {
+			if (output_dest(o, k) != w)
+				continue;
+			if (po->src[k].buf != NULL && writer_ready(w))
+				source_pump(&po->src[k]);
+			if (po->src[k].fd >= 0 && writer_ready(w))
 				ev_io_start(o->loop, &po->src[k].io);
+		}
 	tell(o, OUTPUT_CHANGED, NULL, 0);
 }
 

@@ -192,10 +192,11 @@ writer_writev(struct writer *w, const struct iovec *iov, int n)
 		return 0;
 	}
 later:
-	if (keep_iov(w, iov, n, (size_t)r) == -1)
-		return -1;
-	ev_io_start(w->loop, &w->io);
-	return 0;
+	r = keep_iov(w, iov, n, (size_t)r);
+	/* what is pending drains, also when the rest could not be kept */
+	if (w->plen > 0)
+		ev_io_start(w->loop, &w->io);
+	return r == -1 ? -1 : 0;
 }
 
 void

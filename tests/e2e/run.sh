@@ -1,0 +1,28 @@
+#!/bin/sh
+# make e2e: grpsup under podman (runc): install what is missing, build the
+# images from scratch, run tests/e2e/*.bats, end with "N passed, N failed".
+# Where the engine cannot run a container at all, say why and skip.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+t0=$(date +%s)
+skip() {
+	echo "e2e: skipped: $*"
+	echo "0 passed, 0 failed, 1 skipped"
+	exit 0
+}
+E2E=1 sh tests/deps.sh || skip "cannot install podman, runc, busybox-static"
+command -v podman > /dev/null || skip "no podman"
+[ -x /bin/busybox ] || skip "no static busybox (Debian busybox-static)"
+size=$(sh tests/e2e/image.sh localhost/grpsup-e2e:latest) ||
+	skip "podman cannot import an image here"
+sh tests/e2e/image.sh localhost/grpsup-e2e:nosh nosh > /dev/null
+n=$(ulimit -Hn); [ "$n" = unlimited ] || [ "$n" -gt 1024 ] && n=1024
+u=$(ulimit -Hu); [ "$u" = unlimited ] || [ "$u" -gt 1000 ] && u=1000
+why=$(podman --runtime runc run --rm --ulimit "nofile=$n:$n" \
+    --ulimit "nproc=$u:$u" localhost/grpsup-e2e:latest /bin/grpsup -q true 2>&1) ||
+	skip "podman cannot run a container here: $(echo "$why" | tail -1)"
+echo "e2e: image localhost/grpsup-e2e:latest, $size bytes"
+UNIT=none BATS_FILES='tests/e2e/*.bats' FUZZ_SECONDS=0 sh tests/run.sh
+status=$?
+echo "e2e: $(( $(date +%s) - t0 )) s"
+exit $status
