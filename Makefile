@@ -1,6 +1,6 @@
 # grpsup: a process-group supervisor.  make, make check, make install.
 .DELETE_ON_ERROR:
-.PHONY: all bench check deps demo fuzz fuzz-build install static uninstall clean lint FORCE
+.PHONY: all bench check deps demo e2e fuzz fuzz-build install static uninstall clean lint FORCE
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -129,6 +129,11 @@ check: deps
 	@$(MAKE) --no-print-directory grpsup $(HELPERS) $(UNIT)
 	@UNIT='$(UNIT)' FUZZ_CC='$(FUZZ_CC)' FUZZERS='$(FUZZERS)' \
 		FUZZ_SECONDS='$(CHECK_FUZZ_SECONDS)' sh tests/run.sh
+
+# grpsup under podman (runc), as PID 1 and in a Kubernetes Pod, from an image
+# made from scratch; skipped, with the reason, where no container can run.
+e2e: deps grpsup-static tests/helpers/wstatus
+	@sh tests/e2e/run.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory grpsup $(DEMO)

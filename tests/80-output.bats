@@ -246,7 +246,7 @@ mixed_args() {
 }
 
 @test "a full file system (a tmpfs of 64 KiB) is a write error too: said, status 1, nothing hangs" {
-	unshare -m true 2>/dev/null || skip "unshare -m is not permitted here (a small tmpfs needs a mount namespace)"
+	need_mount_namespace "a small tmpfs"
 	mkdir fs
 	run unshare -m sh -c 'mount -t tmpfs -o size=64k tmpfs "$1" && cd "$1" && "$2" -n yes,sleep "yes y" "sleep 30" >out 2>"$3"; echo "status $?"' sh "$PWD/fs" "$GRPSUP" "$PWD/err"
 	assert_output "status 1"

@@ -247,7 +247,7 @@ probe_count() {
 }
 
 @test "a host name that starts resolving later is looked up at every attempt, inside the loop" {
-	unshare -m true 2>/dev/null || skip "unshare -m is not permitted here (a mount namespace gives the test its own /etc/hosts)"
+	need_mount_namespace "a hosts file of its own"
 	port=$(free_port)
 	cp /etc/hosts hosts
 	unshare -m sh -c 'mount --bind "$1/hosts" /etc/hosts && shift && exec "$@"' sh "$PWD" \

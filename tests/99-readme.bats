@@ -28,3 +28,17 @@ free_port() {
 	run python3 -c 'import json; r = json.load(open("smoke.json")); print(r["status"], [p["ready"] is not None for p in r["programs"]])'
 	assert_output '0 [True, True]'
 }
+
+@test "the README's Dockerfile and Pod YAML are the files make e2e runs, byte for byte" {
+	# the indented blocks of the section, split where a block begins
+	awk '/^## In a container/ { on = 1; next } on && /^## / { exit }
+	     on && /^    / { sub(/^    /, ""); print > ("block" n); inblock = 1; next }
+	     on && /^$/ && inblock { print > ("block" n); next }
+	     on { if (inblock) n++; inblock = 0 }' n=0 "$TOP/README.md"
+	# a block's trailing blank line is the paragraph's, not the file's
+	for b in block*; do sed -i -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$b"; done
+	run cat block0
+	assert_output "$(cat "$TOP/tests/e2e/Dockerfile")"
+	run cat block1
+	assert_output "$(cat "$TOP/tests/e2e/pod.yaml")"
+}

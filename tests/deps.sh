@@ -33,6 +33,17 @@ need manpages /usr/share/man/man7/signal.7.gz
 need manpages-dev /usr/share/man/man2/setsid.2.gz
 need procps /usr/share/man/man1/kill.1.gz
 command -v pgrep >/dev/null 2>&1 || missing="$missing procps"
+# make e2e (E2E=1): a real container engine and what the image holds
+if [ "${E2E:-0}" = 1 ]; then
+	command -v podman >/dev/null 2>&1 || missing="$missing podman"
+	command -v runc >/dev/null 2>&1 || missing="$missing runc"
+	# the pause process of podman kube play's infra container
+	command -v catatonit >/dev/null 2>&1 || missing="$missing catatonit"
+	# a static busybox: the image has no libc (Debian's busybox is dynamic)
+	if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then
+		missing="$missing busybox-static"
+	fi
+fi
 if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
     >/dev/null 2>&1 && apt-cache show libclang-rt-14-dev >/dev/null 2>&1; then
 	missing="$missing libclang-rt-14-dev"

@@ -14,6 +14,17 @@ setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
 }
 
+# need_mount_namespace WHAT: skip the test, saying why, where a mount
+# namespace cannot be made or mounted in (a container without the
+# privilege, a CI runner); WHAT says what the test needed it for.
+need_mount_namespace() {
+	local d
+	d=$(mktemp -d)
+	unshare -m mount -t tmpfs none "$d" 2>/dev/null ||
+		{ rmdir "$d"; skip "unshare -m and mount are not permitted here ($1)"; }
+	rmdir "$d"
+}
+
 # wait_for CMD...: run CMD every 10 ms until it succeeds; fail after 10 s.
 wait_for() {
 	local i

@@ -138,3 +138,19 @@ kube_down() {
 	assert_line 'worker | grpsup e2e'
 	kube_down
 }
+
+@test "the README's Dockerfile: built with its first stage from a local Debian 12, the image runs grpsup as PID 1" {
+	podman image exists localhost/grpsup-e2e-debian:12 ||
+		skip "no Debian 12 image here (debootstrap could not make one)"
+	run podman build --quiet --network host --from localhost/grpsup-e2e-debian:12 \
+		-t localhost/grpsup-dockerfile:latest -f "$TOP/tests/e2e/Dockerfile" "$TOP"
+	assert_success
+	run_bg localhost/grpsup-dockerfile:latest
+	wait_for logs_have 'hello from'
+	took=$(seconds podman --runtime runc stop -t 15 "$NAME")
+	[ "$took" -lt 10 ]
+	run podman logs "$NAME"
+	assert_line 'grpsup | exiting with status 143'
+	assert_equal "$(exit_code "$NAME")" 143
+	echo "# image: $(podman image inspect --format '{{.Size}}' localhost/grpsup-dockerfile:latest) bytes" >&3
+}

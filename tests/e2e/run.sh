@@ -22,6 +22,18 @@ why=$(podman --runtime runc run --rm --ulimit "nofile=$n:$n" \
     --ulimit "nproc=$u:$u" localhost/grpsup-e2e:latest /bin/grpsup -q true 2>&1) ||
 	skip "podman cannot run a container here: $(echo "$why" | tail -1)"
 echo "e2e: image localhost/grpsup-e2e:latest, $size bytes"
+# the Dockerfile's first stage: Debian 12 from debootstrap (minbase), kept
+# in /var/tmp between runs, since this machine reaches no image registry
+if ! podman image exists localhost/grpsup-e2e-debian:12; then
+	deb=/var/tmp/grpsup-e2e/bookworm
+	if [ ! -x "$deb/usr/bin/apt-get" ] && command -v debootstrap > /dev/null; then
+		mkdir -p /var/tmp/grpsup-e2e
+		debootstrap --variant=minbase bookworm "$deb" \
+		    http://deb.debian.org/debian > /dev/null 2>&1 || rm -rf "$deb"
+	fi
+	[ -x "$deb/usr/bin/apt-get" ] && tar -C "$deb" -c . |
+	    podman import --quiet - localhost/grpsup-e2e-debian:12 > /dev/null
+fi
 UNIT=none BATS_FILES='tests/e2e/*.bats' FUZZ_SECONDS=0 sh tests/run.sh
 status=$?
 echo "e2e: $(( $(date +%s) - t0 )) s"
