@@ -5,14 +5,14 @@
 # the engine cannot run a container.
 
 load ../helpers
+TOP=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 
 IMAGE=localhost/grpsup-e2e:latest
 NOSH=localhost/grpsup-e2e:nosh
 
 setup_file() {
-	local n u
-	n=$(ulimit -Hn); [ "$n" = unlimited ] || [ "$n" -gt 1024 ] && n=1024
-	u=$(ulimit -Hu); [ "$u" = unlimited ] || [ "$u" -gt 1000 ] && u=1000
+	# run.sh chose them: at or below this sandbox's hard limits
+	local n=${E2E_NOFILE:-1024} u=${E2E_NPROC:-1000}
 	export ULIMITS="--ulimit nofile=$n:$n --ulimit nproc=$u:$u"
 	printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' \
 		"$n" "$n" "$u" "$u" > "$BATS_FILE_TMPDIR/containers.conf"
@@ -54,15 +54,16 @@ seconds() {
 	assert_line 'a      | a: TERM'
 	assert_line 'b      | b: TERM'
 	assert_line 'grpsup | SIGTERM received: stopping the group'
-	assert_line 'grpsup | exiting with status 143'
+	assert_line 'grpsup | exiting with status 143 (SIGTERM)'
 	assert_equal "$(exit_code "$NAME")" 143
 }
 
 @test "as PID 1: orphans that a program leaves are reaped, no zombie stays" {
 	run_bg "$IMAGE" /bin/grpsup 'sh -c "for i in 1 2 3 4 5; do (sleep 0.2 &); done; exec sleep 60"'
-	wait_for podman exec "$NAME" sh -c 'ps | grep -q "sleep 60"'
+	# (grpsup's own command line holds the words: whole lines only)
+	wait_for sh -c "podman exec $NAME ps -o args | grep -qx 'sleep 60'"
 	# the five sleeps were re-parented to grpsup and have ended
-	wait_for sh -c "! podman exec $NAME ps | grep -q 'sleep 0.2'"
+	wait_for sh -c "! podman exec $NAME ps -o args | grep -qx 'sleep 0.2'"
 	run podman exec "$NAME" ps -o pid,ppid,stat,args
 	refute_output --regexp ' Z '
 	assert_line --regexp '^ +1 +0 +S +/bin/grpsup'
@@ -75,8 +76,8 @@ seconds() {
 	took=$(seconds podman --runtime runc stop -t 15 "$NAME")
 	[ "$took" -lt 8 ]
 	run podman logs "$NAME"
-	assert_line --regexp '^grpsup \| stubborn: .*after the 2s grace: sending SIGKILL$'
-	assert_line --regexp '^grpsup \|   stubborn: killed with SIGKILL after the 2s grace \(status 137'
+	assert_line --regexp '^grpsup +\| stubborn: .*after the 2s grace: sending SIGKILL$'
+	assert_line --regexp '^grpsup +\|   stubborn: killed with SIGKILL after the 2s grace \(status 137'
 	assert_equal "$(exit_code "$NAME")" 143
 }
 
@@ -86,7 +87,8 @@ seconds() {
 	podman --runtime runc kill -s HUP "$NAME" > /dev/null
 	wait_for logs_have 'svc: HUP'
 	run podman logs "$NAME"
-	assert_line 'grpsup | plain: not forwarded SIGHUP (it does not catch it)'
+	assert_line 'grpsup | svc: forwarded SIGHUP'
+	assert_line 'grpsup | plain: not sent SIGHUP (it does not catch it)'
 	# both still run: the reload stopped nothing
 	assert_equal "$(podman inspect --format '{{.State.Status}}' "$NAME")" running
 	run podman exec "$NAME" ps
@@ -99,7 +101,7 @@ seconds() {
 	assert_line 'e      | hello   world'
 	run podman --runtime runc run --rm $ULIMITS "$NOSH" /bin/grpsup --check -n e 'busybox echo $HOME'
 	assert_equal "$status" 125
-	assert_output --partial 'no /bin/sh'
+	assert_output 'grpsup: e: /bin/sh: No such file or directory (the command needs a shell)'
 }
 
 # kube PATCH: the Pod of tests/e2e/pod.yaml, its worker's command replaced
@@ -150,7 +152,7 @@ kube_down() {
 	took=$(seconds podman --runtime runc stop -t 15 "$NAME")
 	[ "$took" -lt 10 ]
 	run podman logs "$NAME"
-	assert_line 'grpsup | exiting with status 143'
+	assert_line 'grpsup | exiting with status 143 (SIGTERM)'
 	assert_equal "$(exit_code "$NAME")" 143
 	echo "# image: $(podman image inspect --format '{{.Size}}' localhost/grpsup-dockerfile:latest) bytes" >&3
 }

@@ -22,6 +22,9 @@ if [ "${2:-}" != nosh ]; then
 fi
 echo "grpsup e2e" > "$root/www/index.html"
 tar -C "$root" -cf "$root.tar" .
+old=$(podman image inspect --format '{{.Id}}' "$tag" 2> /dev/null || true)
 podman import --quiet "$root.tar" "$tag" > /dev/null
 rm -f "$root.tar"
+# the image the tag leaves is no one's now
+[ -z "$old" ] || podman rmi "$old" > /dev/null 2>&1 || true
 podman image inspect --format '{{.Size}}' "$tag"

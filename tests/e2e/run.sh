@@ -16,8 +16,10 @@ command -v podman > /dev/null || skip "no podman"
 size=$(sh tests/e2e/image.sh localhost/grpsup-e2e:latest) ||
 	skip "podman cannot import an image here"
 sh tests/e2e/image.sh localhost/grpsup-e2e:nosh nosh > /dev/null
-n=$(ulimit -Hn); [ "$n" = unlimited ] || [ "$n" -gt 1024 ] && n=1024
-u=$(ulimit -Hu); [ "$u" = unlimited ] || [ "$u" -gt 1000 ] && u=1000
+# the runtime cannot raise a limit above the hard one (no CAP_SYS_RESOURCE)
+hard() { awk -v w="$1" '$0 ~ "^" w { print $(NF - 2) }' /proc/self/limits; }
+n=$(hard "Max open files"); [ "$n" = unlimited ] || [ "$n" -gt 1024 ] && n=1024
+u=$(hard "Max processes"); [ "$u" = unlimited ] || [ "$u" -gt 1000 ] && u=1000
 why=$(podman --runtime runc run --rm --ulimit "nofile=$n:$n" \
     --ulimit "nproc=$u:$u" localhost/grpsup-e2e:latest /bin/grpsup -q true 2>&1) ||
 	skip "podman cannot run a container here: $(echo "$why" | tail -1)"
@@ -34,6 +36,7 @@ if ! podman image exists localhost/grpsup-e2e-debian:12; then
 	[ -x "$deb/usr/bin/apt-get" ] && tar -C "$deb" -c . |
 	    podman import --quiet - localhost/grpsup-e2e-debian:12 > /dev/null
 fi
+export E2E_NOFILE=$n E2E_NPROC=$u
 UNIT=none BATS_FILES='tests/e2e/*.bats' FUZZ_SECONDS=0 sh tests/run.sh
 status=$?
 echo "e2e: $(( $(date +%s) - t0 )) s"
