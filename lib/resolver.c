@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "container.h"
 #include "resolver.h"
@@ -169,6 +170,32 @@ on_answer(void *arg, int status, int timeouts, struct ares_addrinfo *ai)
 		free(q);
 }
 
+/*
+ * "localhost" and the names under it are the loopback addresses (RFC 6761),
+ * also where /etc/hosts is missing (a chroot): c-ares 1.18 would ask DNS.
+ */
+static int
+loopback(const char *host, unsigned short p, struct resolver_result *res)
+{
+	struct sockaddr_in *in = (struct sockaddr_in *)&res->addr[0];
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&res->addr[1];
+	size_t n = strlen(host);
+
+	if (strcasecmp(host, "localhost") != 0 && !(n > 10 &&
+	    strcasecmp(host + n - 10, ".localhost") == 0))
+		return 0;
+	in->sin_family = AF_INET;
+	in->sin_port = htons(p);
+	in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	res->addrlen[0] = sizeof(*in);
+	in6->sin6_family = AF_INET6;
+	in6->sin6_port = htons(p);
+	in6->sin6_addr = in6addr_loopback;
+	res->addrlen[1] = sizeof(*in6);
+	res->naddrs = 2;
+	return 1;
+}
+
 /* A literal address needs no look-up (and no channel). */
 static int
 numeric(const char *host, const char *port, struct resolver_result *res)
@@ -178,6 +205,8 @@ numeric(const char *host, const char *port, struct resolver_result *res)
 	unsigned short p = (unsigned short)atoi(port);
 
 	memset(res, 0, sizeof(*res));
+	if (loopback(host, p, res))
+		return 1;
 	if (inet_pton(AF_INET, host, &in->sin_addr) == 1) {
 		in->sin_family = AF_INET;
 		in->sin_port = htons(p);

@@ -318,3 +318,13 @@ client | client ran"
 	assert_equal "${stderr_lines[0]}" "grpsup: --ready: a: invalid probe 'log:' (log:REGEX, a POSIX extended regular expression that a line matches)"
 	assert_file_not_exists started
 }
+
+@test "localhost is the loopback also where /etc/hosts is missing (a minbase chroot)" {
+	need_mount_namespace "an empty /etc/hosts"
+	port=$(free_port)
+	: > empty-hosts
+	run -0 unshare -m sh -c 'mount --bind "$1" /etc/hosts && shift && exec "$@"' sh "$PWD/empty-hosts" \
+		"$GRPSUP" -q -n srv,client -e client --ready "srv=tcp://localhost:$port" --after client=srv \
+		"python3 -m http.server $port --bind 127.0.0.1" 'echo client ran'
+	assert_line 'client | client ran'
+}

@@ -15,6 +15,8 @@ need bats-support /usr/lib/bats/bats-support/load.bash
 need bats-assert /usr/lib/bats/bats-assert/load.bash
 need bats-file /usr/lib/bats/bats-file/load.bash
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+# gcc without its recommends has no C library headers (a minbase root)
+need libc6-dev /usr/include/stdio.h
 command -v unshare >/dev/null 2>&1 || missing="$missing util-linux"
 # readiness tests: real servers and clients on loopback
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
