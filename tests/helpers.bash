@@ -25,6 +25,18 @@ need_mount_namespace() {
 	rmdir "$d"
 }
 
+# need_processes N: skip, saying why, where this user may not start N more
+# processes (RLIMIT_NPROC counts every process of the user, as in a
+# container whose limit is below what its host user already runs).
+need_processes() {
+	local limit have
+	limit=$(ulimit -u)
+	[ "$limit" = unlimited ] && return 0
+	have=$(ps -u "$(id -u)" --no-headers 2>/dev/null | wc -l)
+	[ $((limit - have)) -ge $(($1 + 50)) ] ||
+		skip "the process limit (ulimit -u $limit, $have in use) is below the $1 this test starts"
+}
+
 # wait_for CMD...: run CMD every 10 ms until it succeeds; fail after 10 s.
 wait_for() {
 	local i

@@ -258,6 +258,15 @@ probe_tests(void)
 	probe_is("exec:pg_isready -q", PROBE_EXEC, NULL, NULL,
 	    "pg_isready -q");
 	probe_is("notify", PROBE_NOTIFY, NULL, NULL, NULL);
+	probe_is("log:^listening on :[0-9]{2,5}$", PROBE_LOG, NULL, NULL, NULL);
+	probe_is("log:(a{255}){255}", PROBE_LOG, NULL, NULL, NULL);
+	probe_is("log:[+*]+ \\++", PROBE_LOG, NULL, NULL, NULL);
+	probe_is("log:a+++", PROBE_NONE, NULL, NULL, NULL);
+	probe_is("log:a{2}{3}", PROBE_NONE, NULL, NULL, NULL);
+	probe_is("log:((a{255}){255}){2}", PROBE_NONE, NULL, NULL, NULL);
+	probe_is("log:a{256}", PROBE_NONE, NULL, NULL, NULL);
+	probe_is("log:(", PROBE_NONE, NULL, NULL, NULL);
+	probe_is("log:", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("tcp://host", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("tcp://host:0", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("tcp://host:65536", PROBE_NONE, NULL, NULL, NULL);
