@@ -6,10 +6,11 @@ load helpers
 @test "a Procfile runs unchanged: names, commands, comments, blank lines" {
 	cat > Procfile <<-'PROC'
 	# processes
-	web: echo web $1-ish; exec sleep 30
+	web: echo web $1-ish; touch said; exec sleep 30
 
-	worker:   echo worker: busy
+	worker:   until [ -e said ]; do sleep 0.01; done; echo worker: busy
 	PROC
+	# (the worker's end stops the group: it waits for the web's line)
 	run --separate-stderr -0 "$GRPSUP" -q
 	assert_line "worker | worker: busy"
 	assert_line "web    | web -ish"
