@@ -126,6 +126,20 @@ unset'
 	assert_output 'grpsup | NOTIFY_SOCKET: No such file or directory'
 }
 
+# stalled_reader: ./errpipe, a FIFO whose reader takes nothing until ./go
+# exists, then copies everything to ./err; $reader is its pid.
+stalled_reader() {
+	cat > reader.py <<-'PY'
+	import os, sys, time
+	while not os.path.exists("go"):
+	    time.sleep(0.01)
+	sys.stdout.buffer.write(sys.stdin.buffer.read())
+	PY
+	mkfifo errpipe
+	python3 reader.py <errpipe >err &
+	reader=$!
+}
+
 @test "with -v and a stderr nobody reads, grpsup's memory stays bounded: each program's latest STATUS= is kept, not every one" {
 	cat > flood.py <<-'PY'
 	import os, socket, time
@@ -138,15 +152,7 @@ unset'
 	open("sent", "w").close()
 	time.sleep(60)
 	PY
-	cat > reader.py <<-'PY'
-	import os, sys, time
-	while not os.path.exists("go"):
-	    time.sleep(0.01)
-	sys.stdout.buffer.write(sys.stdin.buffer.read())
-	PY
-	mkfifo errpipe
-	python3 reader.py <errpipe >err &
-	reader=$!
+	stalled_reader
 	"$GRPSUP" -v -n svc --ready svc=notify 'python3 flood.py' >out 2>errpipe &
 	pid=$!
 	wait_for test -e sent
@@ -168,15 +174,7 @@ unset'
 @test "grpsup's own messages while stderr is not read: past 256 KiB they are dropped, and a line says how many" {
 	for i in $(seq 2999); do printf '[program:task-with-a-name-long-enough-to-fill-the-pipe-%d]\ncommand = true\noneshot = true\n' "$i"; done > grpsup.conf
 	printf '[program:last]\ncommand = touch last\noneshot = true\n' >> grpsup.conf
-	cat > reader.py <<-'PY'
-	import os, sys, time
-	while not os.path.exists("go"):
-	    time.sleep(0.01)
-	sys.stdout.buffer.write(sys.stdin.buffer.read())
-	PY
-	mkfifo errpipe
-	python3 reader.py <errpipe >err &
-	reader=$!
+	stalled_reader
 	"$GRPSUP" -v --raw 2>errpipe &
 	pid=$!
 	# 3,000 tasks, each started, ready and ended, all while stderr waits
