@@ -94,7 +94,7 @@ probe_count() {
 @test "http: a chunked reply and one that ends at the close are read to their end" {
 	port=$(free_port)
 	cat > chunked.py <<-'PY'
-	import socket, sys
+	import socket, sys, time
 	s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 	s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8)
 	for reply in (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n3;x=y\r\nabc\r\n0\r\nX-T: 1\r\n\r\n",
@@ -107,6 +107,7 @@ probe_count() {
 	        # the probe has read the last chunk: it closes, the server sees the end
 	        c.settimeout(5); print("probe closed" if c.recv(1) == b"" else "more", flush=True)
 	    c.close()
+	time.sleep(30)	# b's end, not the server's, is what stops the group
 	PY
 	run -0 "$GRPSUP" -n srv,a,b -e b --ready "srv=http://127.0.0.1:$port/x" \
 		--ready "a=http://localhost:$port/y" --after a=srv --after b=a \
