@@ -41,6 +41,8 @@ if [ "${E2E:-0}" = 1 ]; then
 	command -v runc >/dev/null 2>&1 || missing="$missing runc"
 	# the pause process of podman kube play's infra container
 	command -v catatonit >/dev/null 2>&1 || missing="$missing catatonit"
+	# the README Dockerfile's first stage: a Debian 12 made here, offline
+	command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
 	# a static busybox: the image has no libc (Debian's busybox is dynamic)
 	if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then
 		missing="$missing busybox-static"
