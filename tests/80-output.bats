@@ -253,3 +253,11 @@ mixed_args() {
 	run cat err
 	assert_line --index 0 "grpsup | grpsup cannot write to its stdout (No space left on device): stopping the group"
 }
+
+@test "under a slow reader every program gets its turn: none starves (8 programs, the bench's reader)" {
+	# tests/bench/fair.sh: 8 programs at full speed, a reader of 4 KiB
+	# every 10 ms; before the turns, 6 of the 8 got no byte through
+	run -0 env GRPSUP="$GRPSUP" sh "$TOP/tests/bench/fair.sh"
+	assert_line --regexp '^  bytes per program: ([1-9][0-9]* ){7}[1-9][0-9]*$'
+	assert_line --regexp '^fairness: most/fewest bytes [0-9.]+, target <= 2: met$'
+}
