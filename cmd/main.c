@@ -6,10 +6,15 @@
 #include <errno.h>
 #include <ev.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <unistd.h>
 
 #include "../lib/command.h"
@@ -43,12 +48,46 @@ write_report(const struct group *g, int status, const char *error)
 		    strerror(errno));
 }
 
+/*
+ * --report of a command line that cannot be parsed: the report is written
+ * on a usage error whatever the order of the options (--bogus --report F).
+ */
+static const char *
+find_report_option(int argc, char **argv)
+{
+	const char *found = NULL;
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--report") == 0 && i + 1 < argc)
+			found = argv[++i];
+		else if (strncmp(argv[i], "--report=", 9) == 0)
+			found = argv[i] + 9;
+	return found;
+}
+
 _Noreturn static void
 usage_error(const char *msg)
 {
 	say("%s", msg);
 	fputs("Try 'grpsup --help' for more information.\n", stderr);
 	write_report(NULL, STATUS_CANNOT_START, msg);
+	exit(STATUS_CANNOT_START);
+}
+
+/* A report that cannot be written is said before anything starts. */
+static void
+check_report_path(void)
+{
+	char msg[PATH_MAX + 64];
+
+	if (report_path == NULL || report_check(report_path) == 0)
+		return;
+	snprintf(msg, sizeof(msg), "--report: cannot write '%s': %s",
+	    report_path, strerror(errno));
+	say("%s", msg);
+	free(report_path);
+	report_path = NULL;	/* it cannot be written: none is tried */
 	exit(STATUS_CANNOT_START);
 }
 
@@ -526,13 +565,22 @@ on_libev_error(const char *msg)
 	_exit(STATUS_CANNOT_START);
 }
 
-/* Die of sig as a shell expects; as PID 1 that is impossible: exit 128+sig. */
+/*
+ * Die of sig as a shell expects, without a core file (Ctrl-\ is a stop, not
+ * a crash); as PID 1 that is impossible: exit 128+sig.
+ */
 _Noreturn static void
 die_of(int sig, int status)
 {
+	struct rlimit none = { 0, 0 };
 	sigset_t set;
 
 	fflush(NULL);
+	(void)setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+	/* a core_pattern that pipes to a crash reporter ignores the limit */
+	(void)prctl(PR_SET_DUMPABLE, 0);
+#endif
 	signal(sig, SIG_DFL);
 	sigemptyset(&set);
 	sigaddset(&set, sig);
@@ -556,6 +604,8 @@ main(int argc, char **argv)
 	ev_set_syserr_cb(on_libev_error);
 	if (options_parse(argc, argv, &o, err, sizeof(err)) == -1) {
 		report_path = o.report != NULL ? strdup(o.report) : NULL;
+		if (report_path == NULL && find_report_option(argc, argv))
+			report_path = strdup(find_report_option(argc, argv));
 		usage_error(err);
 	}
 	if (o.help || o.version) {
@@ -585,6 +635,7 @@ main(int argc, char **argv)
 		report_path = c.report;	/* kept to the end */
 		c.report = NULL;
 	}
+	check_report_path();
 	if (starts_apply(&c, &o, err, sizeof(err)) == -1)
 		usage_error(err);
 	if (c.procfile)

@@ -348,11 +348,19 @@ messages_summary(const struct group *g, int status, int die_signal)
 		const struct program *p = &g->progs[i];
 
 		describe_end(p, buf, sizeof(buf));
-		say("  %s: %s%s", p->set->name, buf, p->pid > 0 &&
-		    p->fail.step == SPAWN_OK &&
-		    p->probe != NULL && !p->is_ready ?
-		    ", never ready" : "");
+		if (program_ended_unready(p))
+			say("  %s: %s before it was ready, and others wait for "
+			    "it: a failure (status %d); did it go to the "
+			    "background? run it in the foreground", p->set->name,
+			    buf, program_failure_status(p));
+		else
+			say("  %s: %s%s", p->set->name, buf, p->pid > 0 &&
+			    p->fail.step == SPAWN_OK && p->probe != NULL &&
+			    !p->is_ready ? ", never ready" : "");
 	}
+	if (g->exit_from >= 0 && g->progs[g->exit_from].end == END_NOT_STARTED)
+		say("  exit-code-from: %s never ran",
+		    g->settings[g->exit_from].name);
 	if (g->stop_waves > 1)
 		say_stop_order(g);
 	if (die_signal != 0)

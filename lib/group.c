@@ -471,10 +471,18 @@ forward(struct group *g, int sig)
 void
 group_program_paused(struct group *g, struct program *p, int sig)
 {
+	/*
+	 * Said when it happens, or not at all: a stop that grpsup passed on
+	 * (Ctrl-Z with grpsup in the foreground) is the job's, and a stop
+	 * seen only after a SIGCONT is over.
+	 */
+	if (g->job_stopped || !process_stopped(p->pid))
+		return;
 	emit(g, GE_PAUSED, p, sig, 0, 0, NULL);
 	if (!program_leads_terminal(p) || sigq_role(sig) != ROLE_JOB_STOP)
 		return;
 	process_give_terminal(g->host.tty_fd, getpgrp());
+	g->job_stopped = 1;
 	pass_on(g, SIGTSTP);
 	if (g->self != 1 && !sigq_cont_waiting())
 		(void)raise(SIGSTOP);
@@ -490,6 +498,7 @@ group_continue(struct group *g)
 	int fd = g->host.tty_fd;
 	size_t i;
 
+	g->job_stopped = 0;
 	if (fd >= 0 && tcgetpgrp(fd) != getpgrp())
 		fd = -1;	/* bg: the shell keeps the terminal */
 	for (i = 0; fd >= 0 && i < g->nprogs; i++)
@@ -531,6 +540,7 @@ group_signal(struct group *g, const struct sigq_event *e, int continued)
 		 * on and stops itself, as the default action would have; as
 		 * PID 1 the kernel would ignore that SIGSTOP.
 		 */
+		g->job_stopped = 1;
 		pass_on(g, e->sig);
 		if (g->self != 1 && !continued && !sigq_cont_waiting())
 			(void)raise(SIGSTOP);

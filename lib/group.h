@@ -116,6 +116,8 @@ struct group {
 	ev_child child_w;
 	ev_io signal_w;		/* the signals received (sigq.h) */
 	struct sigq_memory signals;	/* the last of each that counted */
+	int job_stopped;	/* grpsup passed on a job-control stop and
+				   has not been continued since */
 	int has_tty;		/* grpsup has a controlling terminal */
 	int on_tty;		/* its stdout or stderr is a terminal */
 	ev_timer start_w;	/* the next batch of starts */

@@ -59,7 +59,11 @@ group_prepare_order(struct group *g)
 		for (i = 0; i < g->nprogs; i++) {
 			free(g->progs[i].deps);
 			g->progs[i].deps = deps[i];
+			g->progs[i].awaited = 0;
 		}
+		for (i = 0; i < g->nprogs; i++)
+			for (bad = 0; bad < g->settings[i].after.n; bad++)
+				g->progs[deps[i][bad]].awaited = 1;
 		free(deps);
 		return 0;
 	}

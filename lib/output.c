@@ -123,8 +123,15 @@ source_pump_turn(struct source *s, int one_turn)
 
 	outbatch_begin(&b, o);
 	while (off < s->len && writer_ready(w)) {
+		if (s->newline_added && s->buf[off] == '\n') {
+			s->newline_added = 0;	/* never an empty piece */
+			complete++;
+			off++;
+			continue;
+		}
 		if ((len = next_piece(s, off, &add_nl, &whole)) == 0)
 			break;
+		s->newline_added = add_nl;
 		outbatch_add(&b, po->label[s->stream], po->label_len[s->stream],
 		    s->buf + off, len, add_nl);
 		if (watch != NULL && !seen)

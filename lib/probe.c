@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,6 +56,7 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 			break;
 		return 0;
 	case PROBE_FILE:
+	case PROBE_UNIX:
 		if (pr->spec.path[0] == '/' || directory == NULL)
 			pr->file = strdup(pr->spec.path);
 		else if (asprintf(&pr->file, "%s/%s", directory,
@@ -61,6 +64,13 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 			pr->file = NULL;
 		if (pr->file == NULL)
 			break;
+		if (pr->spec.kind == PROBE_UNIX &&
+		    strlen(pr->file) >= (size_t)UNIX_PATH_LEN) {
+			snprintf(why, len, "unix:%.64s...: the socket's path in "
+			    "its directory is longer than %d bytes",
+			    pr->spec.path, UNIX_PATH_LEN - 1);
+			return -1;
+		}
 		return 0;
 	case PROBE_EXEC:
 		if ((pr->argv = command_argv(pr->spec.command, &how)) == NULL)
@@ -252,7 +262,7 @@ on_io(struct ev_loop *loop, ev_io *w, int revents)
 			retry_errno(pr, "connect", err);
 			return;
 		}
-		if (pr->spec.kind == PROBE_TCP) {
+		if (pr->spec.kind != PROBE_HTTP) {	/* tcp, unix */
 			succeed(pr);
 			return;
 		}
@@ -310,6 +320,19 @@ attempt_connect(struct probe *pr)
 		pr->query = q;
 }
 
+/* A stale socket file refuses the connection: only a listener is ready. */
+static void
+attempt_unix(struct probe *pr)
+{
+	struct sockaddr_un sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, pr->file, strlen(pr->file) + 1);
+	deadline(pr, PROBE_NET_ATTEMPT_MS);
+	connect_to(pr, (const struct sockaddr *)&sa, sizeof(sa));
+}
+
 static void
 attempt_exec(struct probe *pr)
 {
@@ -341,6 +364,9 @@ attempt(struct probe *pr)
 	case PROBE_TCP:
 	case PROBE_HTTP:
 		attempt_connect(pr);
+		return;
+	case PROBE_UNIX:
+		attempt_unix(pr);
 		return;
 	case PROBE_FILE:
 		if (stat(pr->file, &st) == 0)

@@ -137,6 +137,13 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 	} else if (strncmp(spec, "file:", 5) == 0 && spec[5] != '\0') {
 		p->kind = PROBE_FILE;
 		p->path = spec + 5;
+	} else if (strncmp(spec, "unix:", 5) == 0) {
+		p->kind = PROBE_UNIX;
+		p->path = spec + 5;
+		if (*p->path == '\0' || strlen(p->path) >= (size_t)UNIX_PATH_LEN)
+			return text_fail(why, len, "invalid probe '%.200s' "
+			    "(unix:PATH, a socket's path of 1 to %d bytes)",
+			    spec, UNIX_PATH_LEN - 1);
 	} else if (strncmp(spec, "exec:", 5) == 0 &&
 	    strspn(spec + 5, " \t") != strlen(spec + 5)) {
 		p->kind = PROBE_EXEC;
@@ -147,8 +154,8 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 		return check_pattern(spec, p->pattern, why, len);
 	} else {
 		return text_fail(why, len, "invalid probe '%s' (tcp://HOST:"
-		    "PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND, "
-		    "log:REGEX or notify)", spec);
+		    "PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, "
+		    "exec:COMMAND, log:REGEX or notify)", spec);
 	}
 	return 0;
 }

@@ -2,12 +2,17 @@
 #define GRPSUP_PROBESPEC_H
 
 #include <stddef.h>
+#include <sys/un.h>
+
+/* The longest unix: PATH, with its NUL: a socket address's. */
+#define UNIX_PATH_LEN ((int)sizeof(((struct sockaddr_un *)0)->sun_path))
 
 enum probe_kind {
 	PROBE_NONE,		/* ready once exec'ed */
 	PROBE_TCP,		/* tcp://HOST:PORT */
 	PROBE_HTTP,		/* http://HOST:PORT/PATH */
 	PROBE_FILE,		/* file:PATH */
+	PROBE_UNIX,		/* unix:PATH, a stream socket */
 	PROBE_EXEC,		/* exec:COMMAND */
 	PROBE_NOTIFY,		/* notify: READY=1 on $NOTIFY_SOCKET */
 	PROBE_LOG,		/* log:REGEX, a line of the program's output */
@@ -17,7 +22,8 @@ struct probe_spec {
 	enum probe_kind kind;
 	char host[256];		/* tcp, http: without the brackets of IPv6 */
 	char port[6];		/* tcp, http: "1" to "65535" */
-	const char *path;	/* http: from '/', file: the path; into spec */
+	const char *path;	/* http: from '/'; file, unix: the path; into
+				   spec */
 	const char *command;	/* exec: into spec */
 	const char *pattern;	/* log: the POSIX extended REGEX; into spec */
 };

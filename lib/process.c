@@ -9,6 +9,7 @@
 #endif
 
 #include "process.h"
+#include "procfs.h"
 
 void
 process_setup(void)
@@ -80,4 +81,15 @@ process_has_children(void)
 	memset(&si, 0, sizeof(si));
 	return waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) == 0 ||
 	    errno != ECHILD;
+}
+
+int
+process_stopped(pid_t pid)
+{
+	char stat[256], *end;
+
+	if (procfs_read(pid, "stat", stat, sizeof(stat)) == -1 ||
+	    (end = strrchr(stat, ')')) == NULL)
+		return 0;
+	return end[1] == ' ' && end[2] == 'T';
 }

@@ -45,4 +45,10 @@ int process_group_alive(pid_t pgid);
 /* process_has_children: whether a child remains, running or not reaped. */
 int process_has_children(void);
 
+/*
+ * process_stopped: whether process pid is stopped now (job control), as
+ * /proc says; 0 when it runs, is gone, or /proc cannot tell.
+ */
+int process_stopped(pid_t pid);
+
 #endif

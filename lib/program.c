@@ -216,6 +216,9 @@ program_start(struct program *p)
 
 	a.tty_fd = p->host->tty_fd >= 0 && p->set->output == OUTPUT_RAW ?
 	    p->host->tty_fd : -1;
+	/* the program that leads the terminal reads it: a REPL, sh -i, psql */
+	if (a.tty_fd >= 0)
+		a.fd_in = a.tty_fd;
 	p->started = ev_time();
 	if (output_child_fds(&p->output, fds) == -1) {
 		p->fail.step = SPAWN_PIPE;
@@ -342,8 +345,13 @@ program_forward(struct program *p, int sig, int on_tty)
 	int to = sig == SIGWINCH ? on_tty && p->set->output == OUTPUT_RAW :
 	    program_takes(p, sig);
 
+	/*
+	 * The main process only: it is the one that was asked whether it takes
+	 * sig, and a gunicorn master's HUP is a reload, its workers' a death.
+	 * A resize goes where the terminal would send it, the whole group.
+	 */
 	if (to)
-		(void)kill(-p->pid, sig);
+		(void)kill(sig == SIGWINCH ? -p->pid : p->pid, sig);
 	return to;
 }
 

@@ -97,6 +97,7 @@ struct program {
 	ev_tstamp started, ended;
 	ev_timer grace_timer;
 	size_t *deps;		/* indexes of the programs in after */
+	int awaited;		/* another program's after names it */
 	struct probe *probe;	/* from ready; NULL: none */
 	int is_ready;
 	ev_tstamp ready_at;
@@ -173,9 +174,10 @@ int program_mark_ready(struct program *p);
 int program_signal(struct program *p, int sig);
 
 /*
- * program_forward: pass sig on to p's process group when p takes it
- * (its forward setting; a terminal's resize only when p writes to grpsup's
- * terminal, on_tty). Returns 1 when it was sent, else 0.
+ * program_forward: pass sig on to p's main process when p takes it (its
+ * forward setting), never to the rest of its process group; a terminal's
+ * resize goes to its whole group, and only when p writes to grpsup's
+ * terminal (on_tty). Returns 1 when it was sent, else 0.
  */
 int program_forward(struct program *p, int sig, int on_tty);
 

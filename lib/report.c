@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +9,7 @@
 
 #include "group.h"
 #include "report.h"
+#include "verdict.h"
 
 /* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
 static size_t
@@ -137,8 +140,10 @@ put_program(FILE *f, const struct program *p)
 		fprintf(f, "%d", p->status);
 	else
 		fputs("null", f);
-	fprintf(f, ",\"signal_sent\":%d,\"killed\":%s}", p->sent_signal,
-	    p->killed ? "true" : "false");
+	fprintf(f, ",\"signal_sent\":%d,\"killed\":%s,"
+	    "\"ended_before_ready\":%s}", p->sent_signal,
+	    p->killed ? "true" : "false",
+	    program_ended_unready(p) ? "true" : "false");
 }
 
 void
@@ -166,8 +171,101 @@ report_print(FILE *f, const struct group *g, int status, const char *error)
 	fputs("]}\n", f);
 }
 
+/*
+ * Where a report that replaces a file goes: path, or the file its symlinks
+ * lead to (a link that leads nowhere yet: the file it would make), into
+ * out. Returns 0, or -1 with errno set (ELOOP, ENAMETOOLONG).
+ */
+static int
+follow_links(const char *path, char *out, size_t len)
+{
+	char target[PATH_MAX];
+	const char *slash;
+	ssize_t n;
+	struct stat st;
+	int hops;
+
+	if (snprintf(out, len, "%s", path) >= (int)len)
+		return errno = ENAMETOOLONG, -1;
+	for (hops = 0; hops < 40; hops++) {
+		if (lstat(out, &st) == -1 || !S_ISLNK(st.st_mode))
+			return 0;
+		if ((n = readlink(out, target, sizeof(target) - 1)) == -1)
+			return -1;
+		target[n] = '\0';
+		slash = strrchr(out, '/');
+		if (target[0] == '/' || slash == NULL) {
+			if (snprintf(out, len, "%s", target) >= (int)len)
+				return errno = ENAMETOOLONG, -1;
+		} else if ((size_t)(slash + 1 - out) + (size_t)n >= len) {
+			return errno = ENAMETOOLONG, -1;
+		} else {
+			memcpy(out + (slash + 1 - out), target, (size_t)n + 1);
+		}
+	}
+	errno = ELOOP;
+	return -1;
+}
+
+/*
+ * Whether path is something other than a regular file (a FIFO, a device,
+ * a pipe behind /dev/fd or /dev/stdout): written in place, never replaced.
+ */
+static int
+written_in_place(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 int
-report_write(const char *path, const struct group *g, int status,
+report_check(const char *path)
+{
+	char file[PATH_MAX], *slash;
+
+	if (written_in_place(path))
+		return access(path, W_OK);
+	if (follow_links(path, file, sizeof(file)) == -1)
+		return -1;
+	if ((slash = strrchr(file, '/')) == NULL)
+		return access(".", W_OK | X_OK);
+	if (slash == file)
+		slash++;	/* "/report.json": the root */
+	*slash = '\0';
+	return access(file, W_OK | X_OK);
+}
+
+/* The report, in place: a FIFO without a reader is an error, never a hang. */
+static int
+report_write_in_place(const char *path, const struct group *g, int status,
+    const char *error)
+{
+	FILE *f;
+	int fd, err;
+
+	fd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if (fcntl(fd, F_SETFL, 0) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	report_print(f, g, status, error);
+	if (fflush(f) == EOF || ferror(f)) {
+		err = errno;
+		fclose(f);
+		errno = err;
+		return -1;
+	}
+	return fclose(f) == EOF ? -1 : 0;
+}
+
+/* The report into a new file beside path, renamed over it when whole. */
+static int
+report_replace(const char *path, const struct group *g, int status,
     const char *error)
 {
 	mode_t mask = umask(0);
@@ -207,4 +305,17 @@ report_write(const char *path, const struct group *g, int status,
 	}
 	free(tmp);
 	return 0;
+}
+
+int
+report_write(const char *path, const struct group *g, int status,
+    const char *error)
+{
+	char file[PATH_MAX];
+
+	if (written_in_place(path))
+		return report_write_in_place(path, g, status, error);
+	if (follow_links(path, file, sizeof(file)) == -1)
+		return -1;
+	return report_replace(file, g, status, error);
 }

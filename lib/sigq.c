@@ -126,8 +126,12 @@ sigq_repeated(struct sigq_memory *m, const struct sigq_event *e)
 	struct sigq_event *last = &m->last[e->sig];
 	enum signal_role role = sigq_role(e->sig);
 
-	/* job control sets a state: the last one sent is what counts */
-	if (role == ROLE_JOB_STOP || role == ROLE_CONTINUE)
+	/*
+	 * Only a stop is merged (timeout(1) sends it twice); every signal
+	 * passed on is delivered (a reload loop's USR1s), and job control
+	 * sets a state, where the last one sent is what counts.
+	 */
+	if (role != ROLE_STOP)
 		return 0;
 	if (e->code != SI_KERNEL && last->sig == e->sig &&
 	    last->pid == e->pid && e->at_ms - last->at_ms < 1000)

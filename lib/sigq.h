@@ -73,11 +73,13 @@ struct sigq_memory {
 };
 
 /*
- * sigq_repeated: whether e repeats the last signal of its number that
- * counted: same sender, within a second (coreutils' timeout signals grpsup
- * and then its process group; kill PID; kill -PGID). One from the kernel (a
- * terminal's Ctrl-C) always counts, and so does job control (TSTP, CONT...),
- * where the last one sent decides. When e counts, m remembers it.
+ * sigq_repeated: whether e, a stop signal (TERM, INT, QUIT, PWR), repeats
+ * the last one of its number that counted: same sender, within a second
+ * (coreutils' timeout signals grpsup and then its process group; kill PID;
+ * kill -PGID). One from the kernel (a terminal's Ctrl-C) always counts, and
+ * so does every other signal: each one passed on is delivered, and job
+ * control (TSTP, CONT...) is decided by the last one sent. When e counts, m
+ * remembers it.
  */
 int sigq_repeated(struct sigq_memory *m, const struct sigq_event *e);
 

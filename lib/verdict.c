@@ -16,19 +16,50 @@ program_explained(const struct program *p)
 }
 
 int
+program_ended_unready(const struct program *p)
+{
+	return p->awaited && !p->is_ready && p->state == PROGRAM_DONE &&
+	    p->pid != 0 && !p->stopping_exit && p->end != END_NOT_STARTED &&
+	    p->end != END_START_FAILED;
+}
+
+int
 program_failed(const struct program *p)
 {
 	if (p->state != PROGRAM_DONE || p->end == END_NOT_STARTED ||
 	    p->end == END_START_FAILED)
 		return 0;
-	return p->status != 0 && !program_explained(p);
+	return (p->status != 0 && !program_explained(p)) ||
+	    program_ended_unready(p);
+}
+
+int
+program_failure_status(const struct program *p)
+{
+	/* a server that daemonized exits 0 before it is ready */
+	return p->status != 0 ? p->status : 1;
+}
+
+/* Rule 5: the first failure in the order of the exits, the output's too. */
+static int
+first_failure(const struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i <= g->nexits; i++) {
+		if (g->output_failed_at == i)
+			return g->output_failed_status;
+		if (i < g->nexits && program_failed(g->exits[i]))
+			return program_failure_status(g->exits[i]);
+	}
+	return 0;
 }
 
 int
 group_status(const struct group *g, int *die_signal)
 {
 	const struct program *from;
-	size_t i;
+	int status;
 
 	*die_signal = 0;
 	if (g->start_failed)
@@ -47,11 +78,9 @@ group_status(const struct group *g, int *die_signal)
 		*die_signal = g->trigger.sig;
 		return 128 + g->trigger.sig;
 	}
-	for (i = 0; i <= g->nexits; i++) {
-		if (g->output_failed_at == i)
-			return g->output_failed_status;
-		if (i < g->nexits && program_failed(g->exits[i]))
-			return g->exits[i]->status;
-	}
-	return 0;
+	status = first_failure(g);
+	/* -e NAME reads 0 only when NAME ran and exited 0 */
+	if (status == 0 && g->exit_from >= 0)
+		return 1;
+	return status;
 }

@@ -141,3 +141,36 @@ grpsup: exiting with status 125"
 	use_stderr
 	assert_line "grpsup:   a: died of SIGHUP (status 129) after SIGTERM"
 }
+
+@test "-e NAME never gives 0 when NAME never ran: its dependency ended before it was ready" {
+	run --separate-stderr -1 "$GRPSUP" -n srv,test --ready srv=tcp://127.0.0.1:1 \
+		--after test=srv -e test 'true' 'false'
+	use_stderr
+	assert_line "grpsup |   srv: exited with status 0 before it was ready, and others wait for it: a failure (status 1); did it go to the background? run it in the foreground"
+	assert_line "grpsup |   test: never started"
+	assert_line "grpsup |   exit-code-from: test never ran"
+	assert_line "grpsup | exiting with status 1"
+}
+
+@test "a server that daemonizes (redis-server --daemonize yes) fails the CI run: its client never ran" {
+	command -v redis-server >/dev/null || skip "no redis-server (Debian redis-server)"
+	port=$(free_port)
+	run --separate-stderr -1 "$GRPSUP" -n redis,smoke -e smoke \
+		--ready "redis=tcp://127.0.0.1:$port" --after smoke=redis -g 2s \
+		"redis-server --port $port --bind 127.0.0.1 --daemonize yes --save '' --dir $PWD --pidfile $PWD/redis.pid" \
+		'touch smoke-ran'
+	assert_file_not_exists smoke-ran
+	use_stderr
+	assert_line --partial "grpsup |   redis: exited with status 0 before it was ready"
+	assert_line "grpsup | exiting with status 1"
+	# the daemon that escaped was swept up with the rest
+	if [ -s redis.pid ]; then
+		dead "$(cat redis.pid)"
+	fi
+}
+
+@test "a dependency that is stopped before it is ready is no failure: only its own end counts" {
+	# b's exit stops the group before srv is ready: srv's TERM is the stop's
+	run -0 "$GRPSUP" -q -n srv,b,c --ready srv=tcp://127.0.0.1:1 --after c=srv \
+		'sleep 30' 'sleep 0.2'  'true'
+}

@@ -380,3 +380,65 @@ for _ in range(100):
 	assert_equal "${END##*$'\n'}" "signal 15"
 	dead "$master"
 }
+
+# gunicorn with two workers (Debian python3-gunicorn, run by Debian's python):
+# its master reloads on HUP and reopens its logs on USR1; its workers die of
+# a HUP sent to them. /slow answers after a second, once it has made ./busy.
+need_gunicorn() {
+	/usr/bin/python3 -c 'import gunicorn' 2>/dev/null ||
+		skip "no gunicorn here (Debian python3-gunicorn)"
+	cat > app.py <<-'PY'
+	import time
+	def app(environ, start_response):
+	    if environ.get("PATH_INFO") == "/slow":
+	        open("busy", "w").close()
+	        time.sleep(1)
+	    start_response("200 OK", [("Content-Type", "text/plain")])
+	    return [b"done\n"]
+	PY
+	PORT=$(free_port)
+	GUNICORN="/usr/bin/python3 -m gunicorn -w 2 -b 127.0.0.1:$PORT app:app"
+}
+
+# (gunicorn logs on stderr, which start_grpsup keeps in ./err.)
+# lines_in FILE TEXT N: FILE has at least N lines that hold TEXT.
+lines_in() {
+	[ "$(grep -c -- "$2" "$1")" -ge "$3" ]
+}
+
+@test "HUP reloads gunicorn: only its master gets it, its workers finish an in-flight request" {
+	need_gunicorn
+	start_grpsup -v -n web "$GUNICORN"
+	wait_for lines_in err "Booting worker" 2
+	curl -s "http://127.0.0.1:$PORT/slow" > reply &
+	CURL=$!
+	wait_for test -e busy
+	kill -HUP "$GPID"
+	wait "$CURL"
+	assert_equal "$(cat reply)" "done"
+	wait_for lines_in err "Booting worker" 4
+	run grep -c "Handling signal: hup" err
+	assert_output 1
+	run grep "terminated due to signal 1$" err
+	assert_failure
+	kill -TERM "$GPID"
+	finish_grpsup
+	run cat err
+	assert_line "grpsup | web: forwarded SIGHUP"
+}
+
+@test "three USR1s a fifth of a second apart from one sender are three: forwarded signals are never merged" {
+	need_gunicorn
+	start_grpsup -v -n web "$GUNICORN"
+	wait_for lines_in err "Booting worker" 2
+	python3 -c 'import os, signal, sys, time
+for _ in range(3):
+    os.kill(int(sys.argv[1]), signal.SIGUSR1)
+    time.sleep(0.2)' "$GPID"
+	wait_for lines_in err "Handling signal: usr1" 3
+	wait_for lines_in err "web: forwarded SIGUSR1" 3
+	kill -TERM "$GPID"
+	finish_grpsup
+	run grep -c "Handling signal: usr1" err
+	assert_output 3
+}

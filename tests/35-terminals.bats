@@ -117,3 +117,47 @@ SIGINT"
 	wait_for dead "$(cat talker.pid)"
 	wait_for dead "$(cat quiet.pid)"
 }
+
+@test "the program that leads the terminal reads it: python3's REPL and sh -i under --raw" {
+	run -0 "$PTY" 'type:print(6*7)\n' 'type:exit()\n' -- "$GRPSUP" -q --raw python3
+	assert_output "exit 0"
+	run grep -c '^42' <(tr -d '\r' < pty.out)
+	assert_output 1
+	run -0 "$PTY" 'type:echo $((6*7))\n' 'type:exit 3\n' -- "$GRPSUP" -q --raw 'sh -i'
+	assert_output "exit 3"
+	# after sh's prompt
+	run grep -c '42$' <(tr -d '\r' < pty.out)
+	assert_output 1
+}
+
+@test "Ctrl-Z in a job-control shell stops the group, said at once or not at all, never after fg" {
+	printf 'touch ready-a; while :; do sleep 0.05; done\n' > a.sh
+	run -0 "$PTY" "type:'$GRPSUP' -n a 'sh a.sh'\n" wait:ready-a susp \
+	    'expect:Stopped' 'type:echo MARK\n' 'expect:MARK' 'type:fg\n' \
+	    'expect:a.sh' intr 'expect:exiting with status' 'type:exit\n' -- \
+	    bash --norc --noprofile -i
+	assert_line "seen: Stopped"
+	# a report of the stop, if any, comes before the shell's own word
+	run awk '/stopped by SIGTSTP/ { s = NR } /MARK/ { m = NR } END { exit !(s == 0 || s < m) }' <(tr -d '\r' < pty.out)
+	assert_success
+	run grep -c "stopped by SIGTSTP" <(sed -n '/MARK/,$p' pty.out)
+	assert_output 0
+}
+
+@test "Ctrl-\\ ends grpsup by SIGQUIT without a core file" {
+	ulimit -c unlimited
+	# the program ends on QUIT without a core of its own
+	prog="python3 -c 'import signal, sys, time; signal.signal(signal.SIGQUIT, lambda *a: sys.exit(0)); open(\"ready-a\", \"w\").close(); time.sleep(60)'"
+	run -0 "$PTY" wait:ready-a quit -- "$GRPSUP" -q -n a "$prog"
+	assert_line "signal 3"
+	assert_file_not_exists core
+	run ls
+	refute_output --partial core
+	# the wait status has no core flag either, whatever core_pattern says
+	rm -f ready-a
+	start_grpsup -q -n a "$prog"
+	wait_for test -e ready-a
+	kill -QUIT "$GPID"
+	finish_grpsup
+	assert_equal "$END" "signal 3"
+}

@@ -261,3 +261,16 @@ mixed_args() {
 	assert_line --regexp '^  bytes per program: ([1-9][0-9]* ){7}[1-9][0-9]*$'
 	assert_line --regexp '^fairness: most/fewest bytes [0-9.]+, target <= 2: met$'
 }
+
+@test "a long line cut at the bound is never followed by an empty piece, wherever the reads fall" {
+	# 256 KiB and 1 MiB lines written at once; then a 64 KiB line whose
+	# newline comes in a later read
+	python3 -c 'import sys; sys.stdout.buffer.write(b"x" * 65536)' > l64
+	run -0 "$GRPSUP" -q -n a \
+		"python3 -c 'import sys; w = sys.stdout.buffer.write; w(b\"y\" * 262144 + b\"\\n\"); w(b\"z\" * 1048576 + b\"\\n\")'" 
+	run awk '{ print length($0) }' <<<"$output"
+	assert_equal "$(sort <<<"$output" | uniq -c | awk '{ print $1, $2 }')" "20 65545"
+	run -0 "$GRPSUP" -q -n a 'sh -c "cat l64; sleep 0.3; echo; echo next"'
+	assert_equal "$(awk '{ print length($0) }' <<<"$output")" "65545
+13"
+}

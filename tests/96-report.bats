@@ -3,10 +3,6 @@
 
 load helpers
 
-# json EXPR: evaluate the Python expression EXPR on the report r.
-json() {
-	python3 -c 'import json, sys; r = json.load(open("report.json")); print(eval(sys.argv[1]))' "$1"
-}
 
 @test "the report has the status, the trigger and each program's end" {
 	run -3 "$GRPSUP" -q --report report.json -n fail,srv 'sh -c "exit 3"' 'sleep 30'
@@ -65,9 +61,71 @@ json() {
 	assert_equal "$(ls)" "report.json"
 }
 
-@test "an unwritable report is said, and the status stays" {
-	run --separate-stderr -0 "$GRPSUP" -q --report no/such/dir/report.json true
-	assert_equal "$stderr" "grpsup | --report: cannot write 'no/such/dir/report.json': No such file or directory"
+@test "a report whose folder is missing or not writable is refused before anything starts: 125" {
+	run --separate-stderr -125 "$GRPSUP" -q --report no/such/dir/report.json 'touch started'
+	assert_equal "$stderr" "grpsup: --report: cannot write 'no/such/dir/report.json': No such file or directory"
+	assert_file_not_exists started
+	printf '[grpsup]\nreport = gone/r.json\n[program:p]\ncommand = touch started\n' > grpsup.conf
+	run -125 "$GRPSUP" -q
+	assert_file_not_exists started
+	if [ "$(id -u)" != 0 ]; then
+		mkdir ro && chmod 555 ro
+		run -125 "$GRPSUP" -q --report ro/report.json 'touch started'
+		assert_file_not_exists started
+	fi
+}
+
+@test "the report is written on a usage error whatever the order of the options" {
+	run -125 "$GRPSUP" --bogus --report report.json true
+	assert_equal "$(json 'r["status"]')" 125
+	assert_equal "$(json 'r["error"]')" "unknown option '--bogus'"
+	rm report.json
+	run -125 "$GRPSUP" -g never --report=report.json true
+	assert_equal "$(json 'r["status"]')" 125
+}
+
+@test "a symlink is followed: its target is replaced, the link stays" {
+	mkdir out
+	ln -s out/target.json report.json
+	run -0 "$GRPSUP" -q --report report.json true
+	assert [ -L report.json ]
+	assert_equal "$(json 'r["status"]')" 0
+	assert_equal "$(ls out)" "target.json"
+	# a link to a file not made yet makes it
+	ln -s out/new.json link.json
+	run -0 "$GRPSUP" -q --report link.json true
+	assert [ -L link.json ] && assert [ -f out/new.json ]
+}
+
+@test "a FIFO, a pipe of >(...) and /dev/stdout are written in place, never replaced" {
+	mkfifo fifo
+	timeout 10 cat fifo > from-fifo &
+	run -0 "$GRPSUP" -q --report fifo true
+	wait
+	assert [ -p fifo ]
+	python3 -c 'import json; assert json.load(open("from-fifo"))["status"] == 0'
+	# the README's form: a process substitution
+	run -0 bash -c '"$1" -q --report >(cat > from-pipe) true; wait' sh "$GRPSUP"
+	wait_for test -s from-pipe
+	python3 -c 'import json; assert json.load(open("from-pipe"))["status"] == 0'
+	# /dev/stdout into a pipe: the system's link is untouched, the JSON comes out
+	run --separate-stderr -3 "$GRPSUP" -q --raw --report /dev/stdout 'sh -c "exit 3"'
+	assert [ -L /dev/stdout ]
+	python3 -c 'import json, sys; assert json.loads(sys.argv[1])["status"] == 3' "$output"
+}
+
+@test "a device node is written in place: /dev/full's error is said, the node stays" {
+	[ "$(id -u)" = 0 ] || skip "making a device node needs root"
+	mknod full c 1 7 2>/dev/null || skip "mknod is not permitted here"
+	run --separate-stderr -0 "$GRPSUP" -q --report full true
+	assert [ -c full ]
+	assert_equal "$stderr" "grpsup | --report: cannot write 'full': No space left on device"
+}
+
+@test "a FIFO with no reader is an error said at the end, not a hang" {
+	mkfifo fifo
+	run --separate-stderr -0 timeout 10 "$GRPSUP" -q --report fifo true
+	assert_equal "$stderr" "grpsup | --report: cannot write 'fifo': No such device or address"
 }
 
 @test "the report is valid JSON in UTF-8 whatever bytes the file held: F5-FF lead bytes become U+FFFD" {

@@ -7,15 +7,7 @@ load helpers
 
 HELPERS="$TOP/tests/helpers"
 
-# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
-# json EXPR: evaluate the Python expression EXPR on the report r.
-json() {
-	python3 -c 'import json, sys; r = json.load(open("report.json")); print(eval(sys.argv[1]))' "$1"
-}
 
 # probe_count: how many attempts the verbose "ready after" line reports.
 probe_count() {
@@ -328,4 +320,24 @@ client | client ran"
 		"$GRPSUP" -q -n srv,client -e client --ready "srv=tcp://localhost:$port" --after client=srv \
 		"python3 -m http.server $port --bind 127.0.0.1" 'echo client ran'
 	assert_line 'client | client ran'
+}
+
+@test "unix: a stale socket file is not ready; gunicorn listening on it is, and its client gets through" {
+	/usr/bin/python3 -c 'import gunicorn' 2>/dev/null || skip "no gunicorn here (Debian python3-gunicorn)"
+	printf 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"served\\n"]\n' > app.py
+	# left by an earlier run: a file: probe would call it ready
+	python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("app.sock")'
+	run -0 --separate-stderr "$GRPSUP" -v -n web,client -e client \
+		--ready web=unix:app.sock --after client=web \
+		"sh -c 'sleep 0.5; rm -f app.sock; exec /usr/bin/python3 -m gunicorn -w 1 -b unix:app.sock app:app'" \
+		'curl -sf --unix-socket app.sock http://localhost/'
+	assert_line "client | served"
+	use_stderr
+	assert_line --regexp "^grpsup +\| web: ready after [0-9.]+s \(unix:app.sock, [0-9]+ tries\)$"
+}
+
+@test "unix: wants a path that fits a socket address" {
+	run -125 --separate-stderr "$GRPSUP" --check --ready a=unix: a=true
+	run -125 "$GRPSUP" --check -n a --ready "a=unix:$(printf '%0120d' 0)" true
+	assert_line --index 0 "grpsup: --ready: a: invalid probe 'unix:$(printf '%0120d' 0)' (unix:PATH, a socket's path of 1 to 107 bytes)"
 }

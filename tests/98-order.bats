@@ -5,10 +5,6 @@
 
 load helpers
 
-# json EXPR: evaluate the Python expression EXPR on the report r.
-json() {
-	python3 -c 'import json, sys; r = json.load(open("report.json")); print(eval(sys.argv[1]))' "$1"
-}
 
 @test "a oneshot that exits 0 makes its dependents start, and does not stop the group" {
 	start_grpsup -q -n migrate,srv -e srv --oneshot migrate --after srv=migrate \

@@ -3,10 +3,6 @@
 
 load helpers
 
-# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 @test "the README's CI smoke run runs as shown" {
 	# the command: from "$ grpsup" to the first line without a backslash

@@ -6,7 +6,7 @@ bats_load_library bats-assert
 bats_load_library bats-file
 
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
-GRPSUP="$TOP/grpsup"
+GRPSUP="${GRPSUP_UNDER_TEST:-$TOP/grpsup}"
 SIGMASK="$TOP/tests/helpers/sigmask"
 WSTATUS="$TOP/tests/helpers/wstatus"
 
@@ -160,4 +160,15 @@ finish_grpsup() {
 use_stderr() {
 	output=$stderr
 	lines=("${stderr_lines[@]}")
+}
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# json EXPR: evaluate the Python expression EXPR on the report r
+# (./report.json).
+json() {
+	python3 -c 'import json, sys; r = json.load(open("report.json")); print(eval(sys.argv[1]))' "$1"
 }

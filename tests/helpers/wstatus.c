@@ -1,6 +1,6 @@
 /*
  * wstatus: run a command, write its pid to PIDFILE, wait for it and print
- * how it ended: "exit N" or "signal N" (a shell cannot tell the two apart).
+ * how it ended: "exit N", "signal N", or "signal N core" (a shell cannot tell the two apart).
  * Usage: wstatus PIDFILE PROGRAM [ARG]...
  */
 #include <stdio.h>
@@ -29,7 +29,9 @@ main(int argc, char **argv)
 	}
 	while (waitpid(pid, &st, 0) == -1)
 		;
-	if (WIFSIGNALED(st))
+	if (WIFSIGNALED(st) && WCOREDUMP(st))
+		printf("signal %d core\n", WTERMSIG(st));
+	else if (WIFSIGNALED(st))
 		printf("signal %d\n", WTERMSIG(st));
 	else
 		printf("exit %d\n", WEXITSTATUS(st));
