@@ -274,3 +274,15 @@ mixed_args() {
 	assert_equal "$(awk '{ print length($0) }' <<<"$output")" "65545
 13"
 }
+
+@test "a block-buffering python loses its lines when -t stops it; PYTHONUNBUFFERED=1, as grpsup(1) and the README say, keeps them" {
+	prog="python3 -c 'import time; print(\"hello\"); time.sleep(30)'"
+	run -124 env -u PYTHONUNBUFFERED "$GRPSUP" -q -t 1s -n py "$prog"
+	assert_output ""
+	run -124 env PYTHONUNBUFFERED=1 "$GRPSUP" -q -t 1s -n py "$prog"
+	assert_output "py     | hello"
+	grep -q PYTHONUNBUFFERED "$TOP/man/grpsup.1"
+	grep -q 'stdbuf -oL' "$TOP/man/grpsup.1"
+	grep -q PYTHONUNBUFFERED "$TOP/README.md"
+	grep -q 'stdbuf -oL' "$TOP/README.md"
+}

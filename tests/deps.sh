@@ -23,8 +23,12 @@ command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
 # env files are compared with python-dotenv's reading of the same lines
 need python3-dotenv /usr/lib/python3/dist-packages/dotenv/__init__.py
-# signals as a real server takes them: nginx reloads on HUP
+# signals as a real server takes them: nginx reloads on HUP, a gunicorn
+# master on HUP while its workers serve (run by Debian's python3); a redis
+# that daemonizes
 need nginx-light /usr/sbin/nginx
+need python3-gunicorn /usr/lib/python3/dist-packages/gunicorn/__init__.py
+need redis-server /usr/bin/redis-server
 # make check also runs valgrind scenarios and the libFuzzer harnesses
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 command -v clang >/dev/null 2>&1 || missing="$missing clang"
