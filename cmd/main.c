@@ -21,6 +21,7 @@
 #include "../lib/config.h"
 #include "../lib/duration.h"
 #include "../lib/group.h"
+#include "../lib/nametable.h"
 #include "../lib/report.h"
 #include "../lib/signame.h"
 #include "../lib/sigq.h"
@@ -407,22 +408,23 @@ env_at(const struct program *p, size_t i)
 static void
 print_env_names(const struct program *p)
 {
-	size_t n = p->host->env->n + p->set->env.n, i, j;
+	struct name_table last = { 0 };
+	size_t n = p->host->env->n + p->set->env.n, i, k;
 
 	if (n == 0)
 		return;
+	for (i = 0; i < n; i++)
+		if (name_table_put(&last, env_at(p, i), strcspn(env_at(p, i),
+		    "="), i) == -1)
+			no_memory();
 	printf("  env (names only):");
 	for (i = 0; i < n; i++) {
-		const char *kv = env_at(p, i);
-		size_t k = strcspn(kv, "=");
-
-		for (j = i + 1; j < n; j++)
-			if (strncmp(env_at(p, j), kv, k + 1) == 0)
-				break;
-		if (j == n)
-			printf(" %.*s", (int)k, kv);
+		k = strcspn(env_at(p, i), "=");
+		if (name_table_find(&last, env_at(p, i), k) == i)
+			printf(" %.*s", (int)k, env_at(p, i));
 	}
 	printf("\n");
+	name_table_free(&last);
 }
 
 /* A word as a shell would read it back: quoted when it is not plain. */

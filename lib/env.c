@@ -1,7 +1,13 @@
+/*
+ * A program's environment from layers of "KEY=VALUE": each KEY found through
+ * a hash table, so that 80,000 variables take linear time.
+ */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "env.h"
+#include "nametable.h"
 
 static size_t
 count(char *const *v)
@@ -22,29 +28,43 @@ key_len(const char *s)
 }
 
 /*
- * Put kv in env[0..*n), replacing an entry with the same key; a kv without
- * '=' removes that entry instead.
+ * Put kv in env[0..*n), replacing the entry with the same key (its slot is
+ * kept); a kv without '=' empties that slot instead (NULL, squeezed out at
+ * the end). Returns 0, or -1 with errno ENOMEM.
  */
-static void
-env_set(char **env, size_t *n, char *kv)
+static int
+env_set(struct name_table *t, char **env, size_t *n, char *kv)
 {
-	size_t i, len = key_len(kv);
+	size_t len = key_len(kv), i = name_table_find(t, kv, len);
 
-	for (i = 0; i < *n; i++)
-		if (key_len(env[i]) == len && memcmp(env[i], kv, len) == 0)
-			break;
-	if (kv[len] != '\0') {
-		env[i] = kv;
-		*n += i == *n;
-	} else if (i < *n) {
-		memmove(env + i, env + i + 1, (*n - i - 1) * sizeof(*env));
-		(*n)--;
+	if (kv[len] == '\0') {
+		if (i != (size_t)-1)
+			env[i] = NULL;
+		return 0;
 	}
+	if (i == (size_t)-1)
+		i = (*n)++;
+	env[i] = kv;
+	return name_table_put(t, kv, len, i);
+}
+
+/* Squeeze out the slots that a removal emptied. */
+static size_t
+squeeze(char **env, size_t n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (env[i] != NULL)
+			env[m++] = env[i];
+	env[m] = NULL;
+	return m;
 }
 
 char **
 env_build(char *const *base, char *const *const *layers, size_t nlayers)
 {
+	struct name_table t = { 0 };
 	size_t total = count(base), n = 0, i, l;
 	char **env;
 
@@ -53,10 +73,18 @@ env_build(char *const *base, char *const *const *layers, size_t nlayers)
 	if ((env = malloc((total + 1) * sizeof(*env))) == NULL)
 		return NULL;
 	for (i = 0; base != NULL && base[i] != NULL; i++)
-		env[n++] = base[i];
+		if (env_set(&t, env, &n, base[i]) == -1)
+			goto fail;
 	for (l = 0; l < nlayers; l++)
 		for (i = 0; layers[l] != NULL && layers[l][i] != NULL; i++)
-			env_set(env, &n, layers[l][i]);
-	env[n] = NULL;
+			if (env_set(&t, env, &n, layers[l][i]) == -1)
+				goto fail;
+	squeeze(env, n);
+	name_table_free(&t);
 	return env;
+fail:
+	name_table_free(&t);
+	free(env);
+	errno = ENOMEM;
+	return NULL;
 }

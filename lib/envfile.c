@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "envfile.h"
 #include "text.h"
@@ -21,9 +22,10 @@ struct sbuf {
 struct scan {
 	const char *p, *end;
 	int line;
-	struct strv *out;
-	const struct strv *const *also;
+	struct envfile_scope *scope;
+	struct strv *out;	/* the scope's */
 	struct sbuf val;	/* "KEY=VALUE" being built */
+	size_t key_len;		/* of its "KEY=" */
 	char *why;
 	size_t len;
 	int *fault_line;
@@ -103,39 +105,112 @@ nomem(struct scan *sc)
 static int
 add(struct scan *sc, const char *s, size_t n)
 {
+	if (sc->val.n + n > sc->key_len + ENVFILE_VALUE_MAX)
+		return fail_at(sc, sc->line, "the value of %.*s is longer than "
+		    "1 MiB", span(sc->key_len - 1), sc->val.s);
 	return sb_add(&sc->val, s, n) == -1 ? nomem(sc) : 0;
 }
 
-/* The value of the k bytes of name in "NAME=VALUE" strings, latest first. */
+/* The value of the k bytes of name in v, through t; NULL: none. */
 static const char *
-find_in(char *const *v, size_t n, const char *name, size_t k)
+find_in(const struct name_table *t, char *const *v, const char *name,
+    size_t k)
 {
-	while (n-- > 0)
-		if (strncmp(v[n], name, k) == 0 && v[n][k] == '=')
-			return v[n] + k + 1;
-	return NULL;
+	size_t i = name_table_find(t, name, k);
+
+	return i == (size_t)-1 ? NULL : v[i] + k + 1;
+}
+
+/* Index the KEYs v has gained since, the latest of each winning. */
+static int
+index_keys(struct name_table *t, size_t *indexed, const struct strv *v)
+{
+	for (; *indexed < v->n; (*indexed)++)
+		if (name_table_put(t, v->v[*indexed], strcspn(v->v[*indexed],
+		    "="), *indexed) == -1)
+			return -1;
+	return 0;
+}
+
+void
+envfile_scope_init(struct envfile_scope *scope, struct strv *out,
+    const struct strv *const *also)
+{
+	long max = sysconf(_SC_ARG_MAX);
+
+	memset(scope, 0, sizeof(*scope));
+	scope->out = out;
+	scope->also = also;
+	scope->bytes_max = max > 0 ? (size_t)max : 131072;
+}
+
+void
+envfile_scope_free(struct envfile_scope *scope)
+{
+	size_t i;
+
+	for (i = 0; i <= ENVFILE_OUTER_MAX; i++)
+		name_table_free(&scope->keys[i]);
+}
+
+/* The scope's indexes, up to date. 0, or -1 with errno ENOMEM. */
+static int
+scope_index(struct envfile_scope *scope)
+{
+	size_t i;
+
+	if (index_keys(&scope->keys[0], &scope->indexed[0], scope->out) == -1)
+		return -1;
+	for (i = 0; scope->also != NULL && scope->also[i] != NULL &&
+	    i < ENVFILE_OUTER_MAX; i++)
+		if (index_keys(&scope->keys[i + 1], &scope->indexed[i + 1],
+		    scope->also[i]) == -1)
+			return -1;
+	return 0;
 }
 
 static const char *
 find_in_environ(const char *name, size_t k)
 {
-	size_t n = 0;
+	char **e;
 
-	while (environ != NULL && environ[n] != NULL)
-		n++;
-	return find_in(environ, n, name, k);
+	for (e = environ; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, k) == 0 && (*e)[k] == '=')
+			return *e + k + 1;
+	return NULL;
 }
 
 /* What $NAME means here: the lines so far, the outer scopes, environ. */
 static const char *
 lookup(struct scan *sc, const char *name, size_t k)
 {
-	const char *v = find_in(sc->out->v, sc->out->n, name, k);
+	const struct envfile_scope *scope = sc->scope;
+	const char *v = find_in(&scope->keys[0], sc->out->v, name, k);
 	size_t i;
 
-	for (i = 0; v == NULL && sc->also != NULL && sc->also[i] != NULL; i++)
-		v = find_in(sc->also[i]->v, sc->also[i]->n, name, k);
+	for (i = 0; v == NULL && scope->also != NULL && scope->also[i] != NULL &&
+	    i < ENVFILE_OUTER_MAX; i++)
+		v = find_in(&scope->keys[i + 1], scope->also[i]->v, name, k);
 	return v != NULL ? v : find_in_environ(name, k);
+}
+
+/*
+ * The statement's "KEY=VALUE" joins out, and the look-ups; all that the
+ * scope added stays within ARG_MAX, which no program's environment can pass.
+ */
+static int
+push_value(struct scan *sc)
+{
+	struct envfile_scope *scope = sc->scope;
+
+	if ((scope->bytes += sc->val.n + 1) > scope->bytes_max)
+		return fail_at(sc, sc->line, "the variables take more than the "
+		    "system's ARG_MAX (%zu bytes), which a program's environment "
+		    "cannot pass", scope->bytes_max);
+	if (strv_push(sc->out, sc->val.s, sc->val.n) == -1 ||
+	    index_keys(&scope->keys[0], &scope->indexed[0], sc->out) == -1)
+		return nomem(sc);
+	return 0;
 }
 
 static int expand_range(struct scan *sc, const char *s, const char *e,
@@ -362,7 +437,7 @@ inherit(struct scan *sc, const char *key, size_t k)
 		return 0;
 	if (add(sc, v, strlen(v)) == -1)
 		return -1;
-	return strv_push(sc->out, sc->val.s, sc->val.n) == -1 ? nomem(sc) : 0;
+	return push_value(sc);
 }
 
 /* The KEY at sc->p, checked; its length. */
@@ -405,6 +480,7 @@ statement(struct scan *sc)
 	if ((k = read_key(sc)) == (size_t)-1)
 		return -1;
 	sc->val.n = 0;
+	sc->key_len = k + 1;
 	if (add(sc, key, k) == -1 || add(sc, "=", 1) == -1)
 		return -1;
 	sc->p += k;
@@ -423,7 +499,7 @@ statement(struct scan *sc)
 	} else if (unquoted(sc) == -1) {
 		return -1;
 	}
-	return strv_push(sc->out, sc->val.s, sc->val.n) == -1 ? nomem(sc) : 0;
+	return push_value(sc);
 }
 
 /* text without its CRs before LF; a NUL byte is refused. */
@@ -454,16 +530,18 @@ normalized(const char *text, size_t n, size_t *m, struct scan *sc)
 }
 
 int
-envfile_parse(const char *text, size_t n, struct strv *out,
-    const struct strv *const *also, int *line, char *why, size_t len)
+envfile_parse(const char *text, size_t n, struct envfile_scope *scope,
+    int *line, char *why, size_t len)
 {
-	struct scan sc = { .line = 1, .out = out, .also = also, .why = why,
-	    .len = len, .fault_line = line };
+	struct scan sc = { .line = 1, .scope = scope, .out = scope->out,
+	    .why = why, .len = len, .fault_line = line };
 	size_t m;
-	char *t = normalized(text, n, &m, &sc);
+	char *t;
 	int count = 0;
 
-	if (t == NULL)
+	if (scope_index(scope) == -1)
+		return nomem(&sc);
+	if ((t = normalized(text, n, &m, &sc)) == NULL)
 		return -1;
 	sc.p = t;
 	sc.end = t + m;

@@ -3,29 +3,56 @@
 
 #include <stddef.h>
 
+#include "nametable.h"
 #include "strv.h"
+
+/* The longest value a statement may set: an expansion past it is an error. */
+#define ENVFILE_VALUE_MAX (1024 * 1024)
+/* How many outer scopes (also) a parse may look in. */
+#define ENVFILE_OUTER_MAX 4
+
+/*
+ * Where statements go and where their $VAR look: out, then each strv of
+ * also (NULL-ended, at most ENVFILE_OUTER_MAX; may be NULL), then grpsup's
+ * environment. The scope keeps an index of the KEYs of each, brought up to
+ * date at each parse, so that many parses into one out (a program's env
+ * lines) take linear time. envfile_scope_init, then envfile_scope_free.
+ */
+struct envfile_scope {
+	struct strv *out;
+	const struct strv *const *also;
+	struct name_table keys[1 + ENVFILE_OUTER_MAX];	/* out's, also's */
+	size_t indexed[1 + ENVFILE_OUTER_MAX];	/* strings indexed so far */
+	size_t bytes;		/* of what the parses added to out */
+	size_t bytes_max;	/* past it, an error: the system's ARG_MAX */
+};
+
+void envfile_scope_init(struct envfile_scope *sc, struct strv *out,
+    const struct strv *const *also);
+void envfile_scope_free(struct envfile_scope *sc);
 
 /*
  * envfile_parse: read the n bytes of text as an env file, the way docker
- * compose reads a .env file, and append each KEY=VALUE it sets to out, in
- * order. A statement is "KEY=VALUE", with an optional "export " before it
- * and blanks allowed around '='; '#' begins a comment line, and a comment
- * after a value when a blank precedes it. Single quotes are literal (but
- * \' is a quote); double quotes take the escapes \n \t \r \\ \" \$ \' (and
- * \a \b \f \v; any other backslash stays as written); both may span lines.
- * Outside single quotes
- * $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt},
- * ${VAR:?message} and ${VAR?message} take a value from out (the latest
- * first), then from each strv of also (a NULL-ended list, may be NULL), then
- * from grpsup's environment; an unset VAR is empty; $$ is one '$'; $( is
- * refused (no command substitution). A bare KEY takes grpsup's own value
- * (and sets nothing when grpsup has none). CRLF line ends are read as LF.
- * Returns the number of statements read, or -1 with *line the line of the
- * text at fault (from 1) and a one-line reason in why (of size len); on
- * ENOMEM the reason says so and errno is ENOMEM.
+ * compose reads a .env file, and append each KEY=VALUE it sets to scope's
+ * out, in order. A statement is "KEY=VALUE", with an optional "export "
+ * before it and blanks allowed around '='; '#' begins a comment line, and a
+ * comment after a value when a blank precedes it. Single quotes are literal
+ * (but \' is a quote); double quotes take the escapes \n \t \r \\ \" \$ \'
+ * (and \a \b \f \v; any other backslash stays as written); both may span
+ * lines. Outside single quotes $VAR, ${VAR}, ${VAR:-default},
+ * ${VAR-default}, ${VAR:+alt}, ${VAR+alt}, ${VAR:?message} and
+ * ${VAR?message} take a value from the scope (the latest of out first); an
+ * unset VAR is empty; $$ is one '$'; $( is refused (no command
+ * substitution). A bare KEY takes grpsup's own value (and sets nothing when
+ * grpsup has none). CRLF line ends are read as LF. Expansion is bounded: a
+ * value longer than ENVFILE_VALUE_MAX, or more than the system's ARG_MAX
+ * added to out by the scope's parses, is an error at its line, so that no
+ * file can take all the memory. Returns the number of statements read, or
+ * -1 with *line the line of the text at fault (from 1) and a one-line reason
+ * in why (of size len); on ENOMEM the reason says so and errno is ENOMEM.
  */
-int envfile_parse(const char *text, size_t n, struct strv *out,
-    const struct strv *const *also, int *line, char *why, size_t len);
+int envfile_parse(const char *text, size_t n, struct envfile_scope *scope,
+    int *line, char *why, size_t len);
 
 /*
  * envfile_key_length: the length of the KEY at the start of s (n bytes): A-Z

@@ -24,8 +24,8 @@ slot(const struct name_table *t, const char *name, size_t len)
 {
 	size_t i = hash(name, len) & (t->cap - 1);
 
-	while (t->e[i].name != NULL && !(strncmp(t->e[i].name, name, len) ==
-	    0 && t->e[i].name[len] == '\0'))
+	while (t->e[i].name != NULL && !(t->e[i].len == len &&
+	    memcmp(t->e[i].name, name, len) == 0))
 		i = (i + 1) & (t->cap - 1);
 	return &t->e[i];
 }
@@ -35,6 +35,7 @@ static int
 grow(struct name_table *t)
 {
 	struct name_table bigger = { NULL, t->cap ? 2 * t->cap : 64, 0 };
+	struct name_entry *e;
 	size_t i;
 
 	if ((bigger.e = calloc(bigger.cap, sizeof(*bigger.e))) == NULL) {
@@ -42,28 +43,48 @@ grow(struct name_table *t)
 		return -1;
 	}
 	for (i = 0; i < t->cap; i++)
-		if (t->e[i].name != NULL)
-			*slot(&bigger, t->e[i].name, strlen(t->e[i].name)) =
-			    t->e[i];
+		if ((e = &t->e[i])->name != NULL)
+			*slot(&bigger, e->name, e->len) = *e;
 	bigger.n = t->n;
 	free(t->e);
 	*t = bigger;
 	return 0;
 }
 
-int
-name_table_add(struct name_table *t, const char *name, size_t index)
+/* The entry of the len bytes of name, made when missing; NULL: ENOMEM. */
+static struct name_entry *
+entry(struct name_table *t, const char *name, size_t len, size_t index)
 {
 	struct name_entry *e;
 
 	if (2 * (t->n + 1) > t->cap && grow(t) == -1)
-		return -1;
-	e = slot(t, name, strlen(name));
+		return NULL;
+	e = slot(t, name, len);
 	if (e->name == NULL) {
 		e->name = name;
+		e->len = len;
 		e->index = index;
 		t->n++;
 	}
+	return e;
+}
+
+int
+name_table_add(struct name_table *t, const char *name, size_t index)
+{
+	return entry(t, name, strlen(name), index) == NULL ? -1 : 0;
+}
+
+int
+name_table_put(struct name_table *t, const char *name, size_t len,
+    size_t index)
+{
+	struct name_entry *e = entry(t, name, len, index);
+
+	if (e == NULL)
+		return -1;
+	e->name = name;
+	e->index = index;
 	return 0;
 }
 

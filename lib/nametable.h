@@ -4,12 +4,14 @@
 #include <stddef.h>
 
 /*
- * Program names to their index, in a hash table, so that a file of 50,000
- * programs is read and checked in linear time. Zeroed is empty. The names
- * are not copied: each must outlive the table.
+ * Names to an index, in a hash table, so that a file of 50,000 programs or
+ * of 80,000 variables is read and checked in linear time. A name is a run of
+ * bytes: a program's name, or the KEY of a "KEY=VALUE". Zeroed is empty. The
+ * names are not copied: each must outlive the table (or be replaced).
  */
 struct name_entry {
 	const char *name;	/* NULL: a free slot */
+	size_t len;
 	size_t index;
 };
 
@@ -23,6 +25,14 @@ struct name_table {
  * there keeps its first index. Returns 0, or -1 with errno ENOMEM.
  */
 int name_table_add(struct name_table *t, const char *name, size_t index);
+
+/*
+ * name_table_put: the len bytes of name stand for index from now on, also
+ * when they stood for another; the entry then points to this name. Returns
+ * 0, or -1 with errno ENOMEM.
+ */
+int name_table_put(struct name_table *t, const char *name, size_t len,
+    size_t index);
 
 /* name_table_find: the index of the len bytes of name, or (size_t)-1. */
 size_t name_table_find(const struct name_table *t, const char *name,

@@ -131,7 +131,8 @@ source_pump_turn(struct source *s, int one_turn)
 		}
 		if ((len = next_piece(s, off, &add_nl, &whole)) == 0)
 			break;
-		s->newline_added = add_nl;
+		/* a newline that comes next ends this line, already shown */
+		s->newline_added = add_nl && len == OUTPUT_LINE_MAX;
 		outbatch_add(&b, po->label[s->stream], po->label_len[s->stream],
 		    s->buf + off, len, add_nl);
 		if (watch != NULL && !seen)

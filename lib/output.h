@@ -28,9 +28,9 @@ struct source {
 	int fd;			/* -1 once closed */
 	int eof;
 	int flush_partial;	/* the partial line has waited long enough */
-	int newline_added;	/* the last piece was cut (at the line bound,
-				   or a partial line shown): a newline that
-				   comes next ends it, not an empty line */
+	int newline_added;	/* the last piece was cut at the line bound: a
+				   newline that comes next ends it, and makes
+				   no empty piece */
 	char *buf;		/* allocated while bytes wait in it */
 	size_t len;
 	ev_io io;

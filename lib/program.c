@@ -119,7 +119,10 @@ program_init(struct program *p, struct program_settings *set,
 static int
 program_env(struct program *p)
 {
-	char *unset[2] = { (char *)"NOTIFY_SOCKET", NULL };
+	/* meant for grpsup alone, as systemd's own tools unset them */
+	char *unset[] = { (char *)"NOTIFY_SOCKET", (char *)"LISTEN_FDS",
+	    (char *)"LISTEN_PID", (char *)"LISTEN_FDNAMES",
+	    (char *)"WATCHDOG_USEC", (char *)"WATCHDOG_PID", NULL };
 	char *notify[2] = { p->notify_env[0] ? p->notify_env : NULL, NULL };
 	char *name[2] = { p->env_name, NULL };
 	char *const *layers[6] = { unset, p->set->id.env.v, p->host->env->v,
@@ -128,6 +131,25 @@ program_env(struct program *p)
 	free(p->envp);
 	p->envp = env_build(environ, layers, 6);
 	return p->envp == NULL ? -1 : 0;
+}
+
+/* What envp takes of execve's room: its strings and its pointers. */
+static size_t
+env_bytes(char *const *envp)
+{
+	size_t n = 0;
+
+	for (; *envp != NULL; envp++)
+		n += strlen(*envp) + 1 + sizeof(*envp);
+	return n;
+}
+
+static size_t
+env_bytes_max(void)
+{
+	long max = sysconf(_SC_ARG_MAX);
+
+	return max > 0 ? (size_t)max : 131072;
 }
 
 static int
@@ -169,7 +191,12 @@ program_prepare(struct program *p, char *buf, size_t len)
 	if (s->ready_timeout_ms < 0)
 		s->ready_timeout_ms = p->probe != NULL ?
 		    READY_TIMEOUT_DEFAULT_MS : 0;
-	return program_env(p);
+	if (program_env(p) == -1)
+		return -1;
+	if (env_bytes(p->envp) > env_bytes_max())
+		return prepare_failed(p, "environment", "larger than the "
+		    "system's ARG_MAX, which execve refuses", buf, len);
+	return 0;
 }
 
 int

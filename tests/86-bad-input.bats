@@ -105,7 +105,7 @@ bad_file() {
 	a: touch\0 started\n|bad:1: NUL byte in the line
 	[program:a]\ncommand = touch started\nafter = nobody\n|bad:3: after: no program named 'nobody'
 	[program:a]\ncommand = touch started\nafter = b\n[program:b]\ncommand = y\nafter = a\n|bad:6: after: dependency cycle: a -> b -> a
-	[program:a]\ncommand = touch started\nready = ftp://x\n|bad:3: ready: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND, log:REGEX or notify)
+	[program:a]\ncommand = touch started\nready = ftp://x\n|bad:3: ready: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, exec:COMMAND, log:REGEX or notify)
 	[program:a]\ncommand = touch started\noneshot = maybe\n|bad:3: oneshot: 'maybe' is not true or false
 	[program:a]\ncommand = touch started\noutput = file\n|bad:3: output: 'file' is not label, raw or null
 	[program:a]\ncommand = touch started\nenv = NO KEY\n|bad:3: env: expected '=' after KEY 'NO', not 'KEY'

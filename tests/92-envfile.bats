@@ -135,3 +135,63 @@ p      | two"
 	run --separate-stderr -125 "$GRPSUP" -f two.conf
 	assert_equal "$stderr" "two.conf:4: env: expected one KEY=VALUE, not '# nothing'"
 }
+
+# bounded CMD...: CMD under a 20 s deadline, and 300 MB of address space where
+# the build is not sanitized (ASan reserves more than any ulimit -v allows).
+bounded() {
+	if ldd "$GRPSUP" | grep -q libasan; then
+		timeout 20 "$@"
+	else
+		sh -c 'ulimit -v 300000 && exec timeout 20 "$@"' sh "$@"
+	fi
+}
+
+@test "an expansion past 1 MiB is refused at its line, at once and in bounded memory: A=\${A}\${A} forty times" {
+	printf 'A=xxxxxxxxxx\n' > bomb.env
+	for ((i = 0; i < 40; i++)); do echo 'A=${A}${A}' >> bomb.env; done
+	run -125 --separate-stderr bounded "$GRPSUP" --env-file bomb.env 'touch started'
+	assert_equal "$stderr" "bomb.env:18: the value of A is longer than 1 MiB"
+	assert_file_not_exists started
+	# the same in env = lines
+	{ printf '[program:p]\ncommand = touch started\nenv = A=xxxxxxxxxx\n'
+	  for ((i = 0; i < 40; i++)); do echo 'env = A=${A}${A}'; done; } > grpsup.conf
+	run -125 --separate-stderr bounded "$GRPSUP"
+	assert_equal "$stderr" "grpsup.conf:20: env: the value of A is longer than 1 MiB"
+	assert_file_not_exists started
+}
+
+@test "variables past the system's ARG_MAX are refused at the line that passes it" {
+	max=$(getconf ARG_MAX)
+	python3 -c 'import sys
+for i in range(int(sys.argv[1]) // 1000 + 10): print("K%d=%s" % (i, "v" * 1000))' "$max" > many.env
+	run -125 --separate-stderr bounded "$GRPSUP" --env-file many.env 'touch started'
+	use_stderr
+	assert_line --regexp "^many.env:[0-9]+: the variables take more than the system's ARG_MAX \($max bytes\), which a program's environment cannot pass$"
+	assert_file_not_exists started
+}
+
+@test "40,000 variables in an env file, and 40,000 env = lines, load in linear time" {
+	# each refers to an earlier one: K39999 is K19999 and a v, and so on
+	python3 -c '
+for i in range(40000): print("K%d=${K%d}v" % (i, i // 2))' > big.env
+	want="p      | $(python3 -c '
+n, k = 1, 39999
+while k: n, k = n + 1, k // 2
+print("v" * n)')"
+	run -0 bounded "$GRPSUP" -q -n p --env-file big.env 'sh -c "echo \$K39999"'
+	assert_output "$want"
+	python3 -c '
+print("[program:p]\ncommand = sh -c \"echo $K39999\"")
+for i in range(40000): print("env = K%d=${K%d}v" % (i, i // 2))' > grpsup.conf
+	run -0 bounded "$GRPSUP" -q
+	assert_output "$want"
+}
+
+@test "a program's environment past ARG_MAX is said before anything starts" {
+	python3 -c 'print("A=" + "a" * 1000000)' > a.env
+	python3 -c 'print("B=" + "b" * 1000000)' > b.env
+	python3 -c 'print("C=" + "c" * 1000000)' > c.env
+	run -125 --separate-stderr "$GRPSUP" -n p --env-file a.env --env-file b.env --env-file c.env 'touch started'
+	assert_equal "$stderr" "grpsup: p: environment: larger than the system's ARG_MAX, which execve refuses"
+	assert_file_not_exists started
+}

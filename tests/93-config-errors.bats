@@ -172,7 +172,7 @@ grpsup.conf:6: warning: c: '; b' runs as a second command (supervisord took ' ; 
 	conf 'ready = tcp://localhost'
 	refused "grpsup.conf:3: ready: invalid probe 'tcp://localhost' (tcp://HOST:PORT, PORT from 1 to 65535)"
 	conf 'ready = maybe'
-	refused "grpsup.conf:3: ready: invalid probe 'maybe' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND, log:REGEX or notify)"
+	refused "grpsup.conf:3: ready: invalid probe 'maybe' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, exec:COMMAND, log:REGEX or notify)"
 	conf 'oneshot = perhaps'
 	refused "grpsup.conf:3: oneshot: 'perhaps' is not true or false"
 	conf 'output = file'

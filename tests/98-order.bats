@@ -112,7 +112,7 @@ client  | up'
 	done <<-'EOF'
 	--ready a|--ready: expected NAME=PROBE, not 'a'
 	--ready x=notify|--ready: no program named 'x'
-	--ready a=ftp://x|--ready: a: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, exec:COMMAND, log:REGEX or notify)
+	--ready a=ftp://x|--ready: a: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, exec:COMMAND, log:REGEX or notify)
 	--ready a=tcp://h:0|--ready: a: invalid probe 'tcp://h:0' (tcp://HOST:PORT, PORT from 1 to 65535)
 	--ready =notify|--ready: no program named ''
 	--after a|--after: expected NAME=DEP[,DEP], not 'a'

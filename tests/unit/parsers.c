@@ -42,6 +42,20 @@ report(int ok, const char *what, const char *detail)
 	printf("%s%s\n", detail[0] && !ok ? " # " : "", ok ? "" : detail);
 }
 
+/* envfile_parse of text into out, with no outer scope. */
+static int
+env_parse(const char *text, struct strv *out, int *line, char *why,
+    size_t len)
+{
+	struct envfile_scope scope;
+	int r;
+
+	envfile_scope_init(&scope, out, NULL);
+	r = envfile_parse(text, strlen(text), &scope, line, why, len);
+	envfile_scope_free(&scope);
+	return r;
+}
+
 /* An env text sets kv last (NULL: sets nothing). */
 static void
 env_ok(const char *text, const char *kv)
@@ -49,8 +63,7 @@ env_ok(const char *text, const char *kv)
 	struct strv out = { 0 };
 	char why[256] = "", detail[512];
 	int line = 0;
-	int r = envfile_parse(text, strlen(text), &out, NULL, &line, why,
-	    sizeof(why));
+	int r = env_parse(text, &out, &line, why, sizeof(why));
 	const char *got = out.n > 0 ? out.v[out.n - 1] : NULL;
 	int ok = kv == NULL ? r >= 0 && got == NULL :
 	    r >= 1 && got != NULL && strcmp(got, kv) == 0;
@@ -68,8 +81,7 @@ env_bad_at(const char *text, int at, const char *reason)
 	struct strv out = { 0 };
 	char why[256] = "", detail[512], what[300];
 	int line = 0;
-	int r = envfile_parse(text, strlen(text), &out, NULL, &line, why,
-	    sizeof(why));
+	int r = env_parse(text, &out, &line, why, sizeof(why));
 	int ok = r == -1 && line == at && strstr(why, reason) != NULL;
 
 	snprintf(what, sizeof(what), "env refuses %s", text);
