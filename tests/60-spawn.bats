@@ -84,3 +84,10 @@ third"
 		wait_for dead "$k"
 	done
 }
+
+@test "the variables meant for grpsup alone (LISTEN_*, WATCHDOG_*, NOTIFY_SOCKET) are not passed on" {
+	run -0 env LISTEN_FDS=2 LISTEN_PID=$$ LISTEN_FDNAMES=a:b WATCHDOG_USEC=1000000 \
+		WATCHDOG_PID=$$ KEEP=yes "$GRPSUP" -q --raw \
+		'sh -c "env | grep -E \"^(LISTEN_|WATCHDOG_|NOTIFY_SOCKET|KEEP)\" | sort"'
+	assert_output "KEEP=yes"
+}
