@@ -59,6 +59,13 @@ head_line(struct http_reply *h)
 static int
 end_of_head(struct http_reply *h)
 {
+	if (h->status >= 100 && h->status < 200 && h->status != 101) {
+		/* an interim reply (103 Early Hints): the real one follows */
+		h->status = 0;
+		h->chunked = 0;
+		h->length = -1;
+		return 0;
+	}
 	if (h->status < 200 || h->status == 204 || h->status == 304) {
 		h->phase = HTTP_DONE;	/* no body, whatever the headers say */
 		return 1;

@@ -179,6 +179,9 @@ http_status_ready(const char *buf, size_t len, int *status)
 	    buf[i + 2] < '0' || buf[i + 2] > '9' ||
 	    buf[i + 3] < '0' || buf[i + 3] > '9')
 		return 0;
+	/* three digits, then the reason or the line's end: not 299999999999 */
+	if (i + 4 < len && buf[i + 4] != ' ' && buf[i + 4] != '\r')
+		return 0;
 	*status = (buf[i + 1] - '0') * 100 + (buf[i + 2] - '0') * 10 +
 	    (buf[i + 3] - '0');
 	return *status >= 200 && *status < 400;

@@ -341,3 +341,34 @@ client | client ran"
 	run -125 "$GRPSUP" --check -n a --ready "a=unix:$(printf '%0120d' 0)" true
 	assert_line --index 0 "grpsup: --ready: a: invalid probe 'unix:$(printf '%0120d' 0)' (unix:PATH, a socket's path of 1 to 107 bytes)"
 }
+
+@test "http: an interim 103 Early Hints is skipped and the 200 after it is ready; a status of more than three digits is not" {
+	port=$(free_port)
+	cat > hints.py <<-'PY'
+	import http.server, sys
+	class H(http.server.BaseHTTPRequestHandler):
+	    protocol_version = "HTTP/1.1"
+	    def do_GET(self):
+	        if sys.argv[2] == "hints":
+	            self.send_response_only(103)
+	            self.send_header("Link", "</style.css>; rel=preload")
+	            self.end_headers()
+	            self.send_response(200)
+	        else:
+	            self.wfile.write(b"HTTP/1.1 299999999999 OK\r\n")
+	        self.send_header("Content-Length", "2")
+	        self.end_headers()
+	        self.wfile.write(b"ok")
+	    def log_message(self, *a):
+	        pass
+	http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+	PY
+	run -0 "$GRPSUP" -q -n srv,client -e client --ready "srv=http://127.0.0.1:$port/" \
+		--after client=srv "python3 hints.py $port hints" 'echo client ran'
+	assert_line "client | client ran"
+	port=$(free_port)
+	run -124 --separate-stderr "$GRPSUP" -n srv,client --ready "srv=http://127.0.0.1:$port/" \
+		--ready-timeout srv=1s --after client=srv "python3 hints.py $port long" 'echo client ran'
+	use_stderr
+	assert_line --partial "srv was not ready after 1s (http://127.0.0.1:$port/: the reply is not HTTP)"
+}

@@ -366,6 +366,15 @@ reply_tests(void)
 	    0, -1, 0, "has no size");
 	reply_is("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
 	    "2\r\nabc\r\n", 0, -1, 0, "longer than its size");
+	/* interim replies are skipped, as HTTP/1.1 requires */
+	reply_is("HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n"
+	    "\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 0, 1, 200,
+	    NULL);
+	reply_is("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n"
+	    "HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n", 0, 1, 503, NULL);
+	reply_is("HTTP/1.1 103 Early Hints\r\n\r\n", 1, -1, 0,
+	    "in the middle of the reply");
+	reply_is("HTTP/1.1 299999999999 OK\r\n\r\n", 0, -1, 0, "not HTTP");
 }
 
 static void
@@ -386,6 +395,8 @@ http_tests(void)
 	http_is("SSH-2.0-OpenSSH_9.2\r\n", 0, 0);
 	http_is("HTTP/1.1 2x0 OK", 0, 0);
 	http_is("HTTP/1.1 600 x", 0, 0);
+	http_is("HTTP/1.1 2000 OK", 0, 0);
+	http_is("HTTP/1.1 299999999999 OK", 0, 0);
 	http_is("HTTP/1.1111111111 200", 0, 0);
 }
 
