@@ -300,8 +300,7 @@ set_ports(struct conf *c, const struct options *o)
 
 /* --env-file: loaded after the file's own [grpsup] env files. */
 static void
-load_env_files(struct strv *env, const struct conf *c,
-    const struct options *o)
+load_env_files(struct strv *env, struct conf *c, const struct options *o)
 {
 	const struct strv *also[] = { &c->env, NULL };
 	struct conf_error e;
@@ -311,7 +310,7 @@ load_env_files(struct strv *env, const struct conf *c,
 		memset(&e, 0, sizeof(e));
 		snprintf(e.file, sizeof(e.file), "%s", o->env_files[i]);
 		if (conf_load_env_file(o->env_files[i], env, also, &e.line,
-		    e.msg, sizeof(e.msg)) == 0)
+		    e.msg, sizeof(e.msg), &c->notices) == 0)
 			continue;
 		if (e.line == 0) {
 			char msg[700];
@@ -645,6 +644,8 @@ main(int argc, char **argv)
 	else if (o.port > 0)
 		usage_error("--port: only for a Procfile");
 	load_env_files(&cli_env, &c, &o);
+	for (size_t i = 0; i < c.notices.n; i++)
+		fprintf(stderr, "%s\n", c.notices.v[i]);
 	build_group(&g, &c, &o, &cli_env);
 	conf_free(&c);
 	strv_free(&cli_env);

@@ -46,7 +46,7 @@ sig_name(int sig)
 	char *b = buf[next++ % 4], num[16];
 	const char *name = signal_name(sig, num, sizeof(num));
 
-	if (name == num)
+	if (name[0] >= '0' && name[0] <= '9')
 		snprintf(b, sizeof(buf[0]), "signal %d", sig);
 	else
 		snprintf(b, sizeof(buf[0]), "SIG%s", name);

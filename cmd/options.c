@@ -156,7 +156,7 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 			return add_start(o, 's');
 		if ((o->stop_signal = signal_parse(optarg)) == -1)
 			return text_fail(err, len, "--stop-signal: invalid "
-			    "signal '%s'", optarg);
+			    "signal '%.*s%s'", TEXT_CLIP(optarg));
 		return 0;
 	case 'e': o->exit_code_from = optarg; return 0;
 	case 't':
@@ -164,8 +164,8 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 		    len) == -1)
 			return -1;
 		if (o->timeout_ms == 0)
-			return text_fail(err, len, "--timeout: '%s' is not a "
-			    "positive duration", optarg);
+			return text_fail(err, len, "--timeout: '%.*s%s' is not a "
+			    "positive duration", TEXT_CLIP(optarg));
 		return 0;
 	case OPT_RAW: o->raw = 1; return 0;
 	case OPT_PORT:
@@ -175,8 +175,8 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 		return 0;
 	case OPT_COLOR:
 		if ((o->color = color_parse(optarg)) == -1)
-			return text_fail(err, len, "--color: '%s' is not auto, "
-			    "always or never", optarg);
+			return text_fail(err, len, "--color: '%.*s%s' is not "
+			    "auto, always or never", TEXT_CLIP(optarg));
 		return 0;
 	case OPT_READY: return add_start(o, 'r');
 	case OPT_AFTER: return add_start(o, 'a');

@@ -13,7 +13,8 @@
 
 int
 conf_load_env_file(const char *path, struct strv *into,
-    const struct strv *const *also, int *line, char *why, size_t len)
+    const struct strv *const *also, int *line, char *why, size_t len,
+    struct strv *notices)
 {
 	struct envfile_scope scope;
 	char *text;
@@ -21,7 +22,7 @@ conf_load_env_file(const char *path, struct strv *into,
 	int r;
 
 	*line = 0;
-	if (conf_read_whole(path, &text, &n) == -1) {
+	if (conf_read_whole(path, &text, &n, notices) == -1) {
 		r = text_fail(why, len, "%s", conf_read_error(errno));
 		free(text);
 		return r;
@@ -44,7 +45,7 @@ conf_env_file(struct parser *p, const char *v, struct strv *into)
 	if (path == NULL)
 		return conf_nomem(p);
 	r = conf_load_env_file(path, into, into == &p->c->env ? NULL : also,
-	    &line, why, sizeof(why));
+	    &line, why, sizeof(why), &p->c->notices);
 	if (r == -1) {
 		if (line == 0)
 			conf_fail(p, p->line, "env-file '%s': %s", v, why);

@@ -458,7 +458,7 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	if ((c->path = strdup(name)) == NULL || (p.dir = folder_of(
 	    strcmp(path, "-") == 0 ? "." : path)) == NULL) {
 		r = conf_nomem(&p);
-	} else if (conf_read_whole(path, &text, &len) == -1) {
+	} else if (conf_read_whole(path, &text, &len, &c->notices) == -1) {
 		r = conf_fail(&p, 0, "%s", conf_read_error(errno));
 		free(text);
 	} else if ((p.f = fmemopen(text, len, "r")) == NULL) {
@@ -526,5 +526,6 @@ conf_free(struct conf *c)
 	free(c->report);
 	strv_free(&c->env);
 	strv_free(&c->warnings);
+	strv_free(&c->notices);
 	memset(c, 0, sizeof(*c));
 }

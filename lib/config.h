@@ -46,6 +46,7 @@ struct conf {
 	size_t nprogs, cap;
 	int key_line[CONF_KEYS];	/* where each [grpsup] key was */
 	struct strv warnings;	/* "FILE:LINE: ..." for --check to show */
+	struct strv notices;	/* "FILE: warning: ..." to show always */
 };
 
 /*
@@ -80,12 +81,14 @@ void conf_forget_programs(struct conf *c);
 
 /*
  * conf_load_env_file: append to into what the env file at path sets (see
- * envfile_parse, whose also it passes on), read whole and once. Returns 0,
+ * envfile_parse, whose also it passes on), read whole and once; a file that
+ * others can write adds a warning to notices (see conf_read_whole). Returns 0,
  * or -1 with *line the file's line at fault (0: the file could not be read)
  * and a one-line reason in why (of size len).
  */
 int conf_load_env_file(const char *path, struct strv *into,
-    const struct strv *const *also, int *line, char *why, size_t len);
+    const struct strv *const *also, int *line, char *why, size_t len,
+    struct strv *notices);
 
 /* conf_free: release what conf_load (or the caller) put in c. */
 void conf_free(struct conf *c);

@@ -3,6 +3,7 @@
  * line of the file, trimming, and the list of programs being read.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -217,8 +218,31 @@ conf_read_error(int err)
 	return strerror(err);
 }
 
+/* A warning when others than grpsup's user (and root) can write st. */
+static void
+warn_if_writable(const char *path, const struct stat *st,
+    struct strv *notices)
+{
+	char line[PATH_MAX + 160];
+
+	if (notices == NULL || !S_ISREG(st->st_mode))
+		return;
+	if (st->st_mode & S_IWOTH)
+		snprintf(line, sizeof(line), "%s: warning: anyone can write it "
+		    "(mode %04o), and so choose what grpsup runs", path,
+		    (unsigned)(st->st_mode & 07777));
+	else if (geteuid() == 0 && st->st_uid != 0)
+		snprintf(line, sizeof(line), "%s: warning: it belongs to uid "
+		    "%ld, who can so choose what grpsup, running as root, runs",
+		    path, (long)st->st_uid);
+	else
+		return;
+	(void)strv_push(notices, line, (size_t)-1);
+}
+
 int
-conf_read_whole(const char *path, char **buf, size_t *len)
+conf_read_whole(const char *path, char **buf, size_t *len,
+    struct strv *notices)
 {
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY |
 	    O_CLOEXEC);
@@ -235,6 +259,7 @@ conf_read_whole(const char *path, char **buf, size_t *len)
 		errno = EISDIR;
 		n = -1;
 	} else {
+		warn_if_writable(path, &st, notices);
 		do {
 			if (*len == cap && cap >= CONF_FILE_MAX) {
 				errno = EFBIG;

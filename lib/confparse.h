@@ -97,14 +97,18 @@ int conf_set_string(struct parser *p, char **dst, const char *v);
  * read once, so that telling INI from Procfile may look at it twice even
  * when it is a pipe (-f <(...), -f -). Returns 0, or -1 with errno set
  * (EFBIG: over CONF_FILE_MAX bytes, so that /dev/zero is refused, not read
- * until memory runs out).
+ * until memory runs out). A regular file that others can write (world-
+ * writable, or another user's while grpsup runs as root) adds a warning,
+ * "PATH: warning: ...", to notices (when not NULL): whoever can write it can
+ * run programs as grpsup's user.
  */
 /* conf_read_error: what conf_read_whole's errno err says, for a message. */
 const char *conf_read_error(int err);
 
 #define CONF_FILE_MAX (64u << 20)
 
-int conf_read_whole(const char *path, char **buf, size_t *len);
+int conf_read_whole(const char *path, char **buf, size_t *len,
+    struct strv *notices);
 
 /* procfile_parse: the rest of p->f as Procfile lines ("name: command"). */
 int procfile_parse(struct parser *p);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "duration.h"
+#include "text.h"
 
 /* Unit suffixes, longest first so that "ms" is not read as "m" then "s". */
 static const struct {
@@ -117,10 +118,12 @@ duration_error(const char *s, int err, int positive, char *buf, size_t len)
 	char max[32];
 
 	if (err == ERANGE)
-		snprintf(buf, len, "duration '%s' is too long (at most %s)", s,
+		snprintf(buf, len, "duration '%.*s%s' is too long (at most %s)",
+		    TEXT_CLIP(s),
 		    duration_format(DURATION_MAX_MS, max, sizeof(max)));
 	else
-		snprintf(buf, len, "invalid duration '%s' (use a %snumber with "
-		    "ms, s, m or h)", s, positive ? "positive " : "");
+		snprintf(buf, len, "invalid duration '%.*s%s' (use a %snumber "
+		    "with ms, s, m or h)", TEXT_CLIP(s), positive ? "positive " :
+		    "");
 	return buf;
 }

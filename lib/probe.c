@@ -418,6 +418,8 @@ probe_reaped(struct probe *pr, pid_t pid, int wstatus)
 
 	if (pr == NULL || pid <= 0 || pr->pid != pid)
 		return 0;
+	/* what the try left in its process group ends with it */
+	(void)kill(-pid, SIGKILL);
 	pr->pid = 0;
 	if (!pr->running)
 		return 1;

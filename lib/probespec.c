@@ -74,17 +74,17 @@ check_repetitions(const char *spec, const char *p, char *why, size_t len)
 			    &end, 10)) : m;
 			if (m > 255 || n > 255 || (product *= n > 0 ? n : 1) >
 			    65536)
-				return text_fail(why, len, "invalid probe '%s': its "
+				return text_fail(why, len, "invalid probe '%.*s%s': its "
 				    "repetitions are too large (a count of 255 at "
-				    "most, 65536 in all)", spec);
+				    "most, 65536 in all)", TEXT_CLIP(spec));
 			if (*end == '}')
 				p = end;	/* to the interval's end */
 			rep = 1;
 		}
 		if (rep && prev_rep)
-			return text_fail(why, len, "invalid probe '%s': two "
+			return text_fail(why, len, "invalid probe '%.*s%s': two "
 			    "repetitions in a row (as '++'), which POSIX leaves "
-			    "undefined", spec);
+			    "undefined", TEXT_CLIP(spec));
 	}
 	return 0;
 }
@@ -98,8 +98,9 @@ check_pattern(const char *spec, const char *pattern, char *why, size_t len)
 	int r;
 
 	if (*pattern == '\0')
-		return text_fail(why, len, "invalid probe '%s' (log:REGEX, a POSIX "
-		    "extended regular expression that a line matches)", spec);
+		return text_fail(why, len, "invalid probe '%.*s%s' (log:REGEX, a "
+		    "POSIX extended regular expression that a line matches)",
+		    TEXT_CLIP(spec));
 	if (strlen(pattern) > 1024)
 		return text_fail(why, len, "invalid probe 'log:...': the REGEX is "
 		    "longer than 1024 bytes");
@@ -107,7 +108,8 @@ check_pattern(const char *spec, const char *pattern, char *why, size_t len)
 		return -1;
 	if ((r = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB)) != 0) {
 		regerror(r, &re, err, sizeof(err));
-		return text_fail(why, len, "invalid probe '%s': %s", spec, err);
+		return text_fail(why, len, "invalid probe '%.*s%s': %s",
+		    TEXT_CLIP(spec), err);
 	}
 	regfree(&re);
 	return 0;
@@ -124,15 +126,16 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 	} else if (strncmp(spec, "tcp://", 6) == 0) {
 		p->kind = PROBE_TCP;
 		if (parse_hostport(spec + 6, p, &rest) == -1 || *rest != '\0')
-			return text_fail(why, len, "invalid probe '%s' "
-			    "(tcp://HOST:PORT, PORT from 1 to 65535)", spec);
+			return text_fail(why, len, "invalid probe '%.*s%s' "
+			    "(tcp://HOST:PORT, PORT from 1 to 65535)",
+			    TEXT_CLIP(spec));
 	} else if (strncmp(spec, "http://", 7) == 0) {
 		p->kind = PROBE_HTTP;
 		if (parse_hostport(spec + 7, p, &rest) == -1 ||
 		    (*rest != '\0' && *rest != '/') ||
 		    strpbrk(rest, " \t\r\n") != NULL)
-			return text_fail(why, len, "invalid probe '%s' "
-			    "(http://HOST:PORT/PATH)", spec);
+			return text_fail(why, len, "invalid probe '%.*s%s' "
+			    "(http://HOST:PORT/PATH)", TEXT_CLIP(spec));
 		p->path = *rest == '/' ? rest : "/";
 	} else if (strncmp(spec, "file:", 5) == 0 && spec[5] != '\0') {
 		p->kind = PROBE_FILE;
@@ -141,9 +144,9 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 		p->kind = PROBE_UNIX;
 		p->path = spec + 5;
 		if (*p->path == '\0' || strlen(p->path) >= (size_t)UNIX_PATH_LEN)
-			return text_fail(why, len, "invalid probe '%.200s' "
+			return text_fail(why, len, "invalid probe '%.*s%s' "
 			    "(unix:PATH, a socket's path of 1 to %d bytes)",
-			    spec, UNIX_PATH_LEN - 1);
+			    TEXT_CLIP(spec), UNIX_PATH_LEN - 1);
 	} else if (strncmp(spec, "exec:", 5) == 0 &&
 	    strspn(spec + 5, " \t") != strlen(spec + 5)) {
 		p->kind = PROBE_EXEC;
@@ -153,9 +156,9 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 		p->pattern = spec + 4;
 		return check_pattern(spec, p->pattern, why, len);
 	} else {
-		return text_fail(why, len, "invalid probe '%s' (tcp://HOST:"
+		return text_fail(why, len, "invalid probe '%.*s%s' (tcp://HOST:"
 		    "PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, "
-		    "exec:COMMAND, log:REGEX or notify)", spec);
+		    "exec:COMMAND, log:REGEX or notify)", TEXT_CLIP(spec));
 	}
 	return 0;
 }

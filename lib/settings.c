@@ -75,6 +75,10 @@ settings_set_forward(struct program_settings *s, const char *v, char *why,
 		if (n == 0 || n >= sizeof(word) || (sig = signal_parse(word)) == -1)
 			return text_fail(why, len, "invalid signal '%.*s' (SIG,... "
 			    "or all or none)", (int)(n > 40 ? 40 : n), v);
+		if (signal_unforwardable(sig) != NULL)
+			return text_fail(why, len, "SIG%s cannot be forwarded: %s",
+			    signal_name(sig, word, sizeof(word)),
+			    signal_unforwardable(sig));
 		sigaddset(&s->forward_list, sig);
 		v += n + strspn(v + n, " \t");
 		if (*v == '\0')

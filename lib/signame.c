@@ -64,6 +64,20 @@ signal_parse(const char *s)
 	for (i = 0; i < NSIGNALS; i++)
 		if (strcasecmp(s, signals[i].name) == 0)
 			return signals[i].sig;
+#ifdef SIGRTMIN
+	if (strncasecmp(s, "RTMIN", 5) == 0 || strncasecmp(s, "RTMAX", 5) == 0) {
+		int base = (s[4] | 0x20) == 'n' ? SIGRTMIN : SIGRTMAX;
+
+		n = 0;
+		if (s[5] != '\0' && (s[5] != (base == SIGRTMIN ? '+' : '-') ||
+		    s[6] < '0' || s[6] > '9' || (n = strtol(s + 6, &end, 10),
+		    *end != '\0')))
+			goto invalid;
+		n = base == SIGRTMIN ? base + n : base - n;
+		if (n >= SIGRTMIN && n <= SIGRTMAX)
+			return (int)n;
+	}
+#endif
 invalid:
 	errno = EINVAL;
 	return -1;
@@ -77,6 +91,41 @@ signal_name(int sig, char *buf, size_t len)
 	for (i = 0; i < NSIGNALS; i++)
 		if (signals[i].sig == sig)
 			return signals[i].name;
+#ifdef SIGRTMIN
+	/* as kill -l and bash name them: RTMIN+n up to the middle, then RTMAX-n */
+	if (sig >= SIGRTMIN && sig <= SIGRTMAX) {
+		if (sig == SIGRTMIN)
+			snprintf(buf, len, "RTMIN");
+		else if (sig == SIGRTMAX)
+			snprintf(buf, len, "RTMAX");
+		else if (sig - SIGRTMIN <= (SIGRTMAX - SIGRTMIN) / 2)
+			snprintf(buf, len, "RTMIN+%d", sig - SIGRTMIN);
+		else
+			snprintf(buf, len, "RTMAX-%d", SIGRTMAX - sig);
+		return buf;
+	}
+#endif
 	snprintf(buf, len, "%d", sig);
 	return buf;
+}
+
+const char *
+signal_unforwardable(int sig)
+{
+	switch (sig) {
+	case SIGKILL: case SIGSTOP:
+		return "it cannot be caught";
+	case SIGTERM: case SIGINT: case SIGQUIT:
+#ifdef SIGPWR
+	case SIGPWR:
+#endif
+		return "it stops the group, and each program gets its stop "
+		    "signal";
+	case SIGTSTP: case SIGTTIN: case SIGTTOU: case SIGCONT:
+		return "job control goes to every program";
+	case SIGCHLD: case SIGPIPE: case SIGXFSZ:
+		return "grpsup keeps it for itself";
+	default:
+		return NULL;
+	}
 }

@@ -2,6 +2,16 @@
 #define GRPSUP_TEXT_H
 
 #include <stddef.h>
+#include <string.h>
+
+/*
+ * A value quoted in a message is cut at TEXT_CLIP_MAX bytes, "..." marking
+ * the cut, so that a 100 KB value cannot push the message's hint out of its
+ * line: "'%.*s%s'" with TEXT_CLIP(value).
+ */
+#define TEXT_CLIP_MAX 64
+#define TEXT_CLIP(s) TEXT_CLIP_MAX, (s), \
+	(strlen(s) > TEXT_CLIP_MAX ? "..." : "")
 
 /*
  * text_visible: replace, in the len bytes of s, each control byte but the

@@ -442,3 +442,14 @@ for _ in range(3):
 	run grep -c "Handling signal: usr1" err
 	assert_output 3
 }
+
+@test "-v names a real-time signal as kill -l does (SIGRTMIN+1), not by its number" {
+	start_grpsup -v -n a 'python3 -c "import signal, time; signal.signal(signal.SIGRTMIN + 1, lambda *a: open(\"got\", \"w\").close()); open(\"ready\", \"w\").close(); time.sleep(30)"'
+	wait_for test -e ready
+	kill -s RTMIN+1 "$GPID"
+	wait_for test -e got
+	kill -TERM "$GPID"
+	finish_grpsup
+	run cat err
+	assert_line "grpsup | a: forwarded SIGRTMIN+1"
+}

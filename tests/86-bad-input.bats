@@ -145,3 +145,46 @@ bad_file() {
 	assert_equal "$stderr" "bad: Permission denied"
 	assert_file_not_exists started
 }
+
+@test "--forward refuses what can never be forwarded: KILL, STOP, the stop signals, job control" {
+	run -125 --separate-stderr "$GRPSUP" -n a --forward a=KILL,STOP,TERM 'touch started'
+	use_stderr
+	assert_line --index 0 "grpsup: --forward: a: SIGKILL cannot be forwarded: it cannot be caught"
+	run -125 --separate-stderr "$GRPSUP" -n a --forward a=USR1,TERM true
+	use_stderr
+	assert_line --index 0 "grpsup: --forward: a: SIGTERM cannot be forwarded: it stops the group, and each program gets its stop signal"
+	run -125 --separate-stderr "$GRPSUP" -n a --forward a=CONT true
+	use_stderr
+	assert_line --index 0 "grpsup: --forward: a: SIGCONT cannot be forwarded: job control goes to every program"
+	assert_file_not_exists started
+	run -0 "$GRPSUP" --check -n a --forward a=USR1,RTMIN+1,SIGRTMAX-2 true
+}
+
+@test "a 100 KB value is cut in its message, which keeps its hint" {
+	big=$(head -c 100000 /dev/zero | tr '\0' x)
+	run -125 --separate-stderr "$GRPSUP" -n a --ready "a=$big" true
+	use_stderr
+	assert_line --index 0 "grpsup: --ready: a: invalid probe '$(head -c 64 /dev/zero | tr '\0' x)...' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, exec:COMMAND, log:REGEX or notify)"
+	run -125 --separate-stderr "$GRPSUP" -g "${big}s" true
+	use_stderr
+	assert_line --index 0 --regexp "^grpsup: --grace: invalid duration 'x{64}\.\.\.' "
+}
+
+@test "a config or env file that others can write gets a warning; the run goes on" {
+	printf 'A=1\n' > open.env
+	chmod 666 open.env
+	run -0 --separate-stderr "$GRPSUP" -q --env-file open.env true
+	assert_equal "$stderr" "open.env: warning: anyone can write it (mode 0666), and so choose what grpsup runs"
+	printf '[program:a]\ncommand = true\n' > grpsup.conf
+	chmod 646 grpsup.conf
+	run -0 --separate-stderr "$GRPSUP" -q
+	assert_equal "$stderr" "grpsup.conf: warning: anyone can write it (mode 0646), and so choose what grpsup runs"
+	chmod 644 grpsup.conf open.env
+	if [ "$(id -u)" = 0 ] && chown nobody grpsup.conf 2>/dev/null; then
+		run -0 --separate-stderr "$GRPSUP" -q
+		assert_equal "$stderr" "grpsup.conf: warning: it belongs to uid $(id -u nobody), who can so choose what grpsup, running as root, runs"
+		chown 0 grpsup.conf
+	fi
+	run -0 --separate-stderr "$GRPSUP" -q --env-file open.env
+	assert_equal "$stderr" ""
+}

@@ -372,3 +372,17 @@ client | client ran"
 	use_stderr
 	assert_line --partial "srv was not ready after 1s (http://127.0.0.1:$port/: the reply is not HTTP)"
 }
+
+@test "exec: what a try leaves in its process group ends with the try: no pile of background children" {
+	start_grpsup -q -n srv,client --ready 'srv=exec:sh -c "echo >> tries; sleep 777.25 & exit 1"' \
+		--ready-timeout srv=20s --after client=srv 'sleep 30' 'true'
+	# five tries, about a second of back-off
+	wait_for eval '[ "$(wc -l < tries)" -ge 5 ]'
+	left=0
+	for p in $(pgrep -x -f 'sleep 777.25'); do
+		alive "$p" && left=$((left + 1))
+	done
+	[ "$left" -le 1 ]
+	kill -TERM "$GPID"
+	finish_grpsup
+}
