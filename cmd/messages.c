@@ -232,6 +232,11 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_OUTPUT_FAILED:
 		say("cannot write to its %s: %s", e->what, strerror(e->err));
 		return;
+	case GE_UNDELIVERED:
+		say("%ld bytes of output could not be delivered: their reader "
+		    "took nothing more within the %s grace", e->count,
+		    duration_format(g->grace_ms, d, sizeof(d)));
+		return;
 	case GE_PAUSED:
 		say("%s: stopped by %s%s", p->set->name, sig_name(e->sig),
 		    e->sig == SIGTTIN || e->sig == SIGTTOU ? " (it wants the "

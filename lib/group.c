@@ -54,6 +54,8 @@
 #include "process.h"
 #include "sigq.h"
 
+static void group_done(struct group *g);
+
 /* Tell the owner; what is an error's what or a STATUS= line, or NULL. */
 void
 emit(struct group *g, enum group_event_kind kind, const struct program *p,
@@ -401,10 +403,36 @@ group_check_done(struct group *g)
 			group_sweep(g);
 		return;
 	}
-	if (!output_idle(&g->out))
+	if (!output_idle(&g->out)) {
+		/* a reader that takes nothing cannot keep grpsup for ever */
+		if (!ev_is_active(&g->drain_w)) {
+			ev_now_update(g->host.loop);
+			ev_timer_set(&g->drain_w, (double)g->grace_ms / 1000.0,
+			    0.);
+			ev_timer_start(g->host.loop, &g->drain_w);
+		}
 		return;
+	}
+	group_done(g);
+}
+
+/* DONE: the loop ends. */
+static void
+group_done(struct group *g)
+{
+	ev_timer_stop(g->host.loop, &g->drain_w);
 	g->state = GROUP_DONE;
 	ev_break(g->host.loop, EVBREAK_ALL);
+}
+
+void
+group_abandon_output(struct group *g)
+{
+	if (g->state == GROUP_DONE)
+		return;
+	g->undelivered += output_abandon(&g->out);
+	emit(g, GE_UNDELIVERED, NULL, 0, (long)g->undelivered, 0, NULL);
+	group_check_done(g);
 }
 
 void
@@ -528,6 +556,8 @@ group_signal(struct group *g, const struct sigq_event *e, int continued)
 	case ROLE_STOP:
 		if (group_running(g))
 			group_stop(g, TRIGGER_SIGNAL, NULL, e->sig);
+		else if (ev_is_active(&g->drain_w))
+			group_abandon_output(g);	/* only output is left */
 		else if (g->state != GROUP_DONE) {
 			group_kill_all(g);
 			group_check_done(g);	/* perhaps nothing was left */

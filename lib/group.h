@@ -69,6 +69,8 @@ enum group_event_kind {
 	GE_ORPHANS,		/* count leftover descendants were sent sig */
 	GE_ORPHANS_KILLED,	/* count leftover descendants got SIGKILL */
 	GE_ERROR,		/* what failed with err; the group goes on */
+	GE_UNDELIVERED,		/* count bytes of output were dropped: their
+				   reader did not take them within the grace */
 	GE_OUTPUT_FAILED,	/* grpsup's what cannot take more: err (said
 				   here when the group was already stopping) */
 };
@@ -123,6 +125,8 @@ struct group {
 	ev_timer start_w;	/* the next batch of starts */
 	ev_timer timeout_w;
 	ev_timer sweep_w;	/* the leftover descendants' grace */
+	ev_timer drain_w;	/* the output's grace once nothing runs */
+	size_t undelivered;	/* bytes dropped at its end */
 	struct notify_manager manager;	/* grpsup's own NOTIFY_SOCKET */
 	struct rlimit nofile;	/* RLIMIT_NOFILE as grpsup got it */
 	sigset_t changed;	/* signals not at default here, for children */

@@ -52,6 +52,13 @@ void group_check_done(struct group *g);
  * passed (KILLING), whatever was forked meanwhile gets SIGKILL too.
  */
 void group_other_reaped(struct group *g);
+/*
+ * group_abandon_output: nothing runs, and the output's readers did not take
+ * what waits within the grace (or a second stop signal came): it is dropped
+ * and counted (GE_UNDELIVERED), and the group is done.
+ */
+void group_abandon_output(struct group *g);
+
 /* group_kill_leftovers: the sweep's grace passed: SWEEPING to KILLING. */
 void group_kill_leftovers(struct group *g);
 /*

@@ -79,6 +79,14 @@ on_timeout(struct ev_loop *loop, ev_timer *w, int revents)
 }
 
 static void
+on_drain_deadline(struct ev_loop *loop, ev_timer *w, int revents)
+{
+	(void)loop;
+	(void)revents;
+	group_abandon_output(container_of(w, struct group, drain_w));
+}
+
+static void
 on_sweep_deadline(struct ev_loop *loop, ev_timer *w, int revents)
 {
 	(void)loop;
@@ -175,6 +183,7 @@ watch_events(struct group *g, int fd)
 	spawn_changed_signals(&g->changed);	/* every handler is in place */
 	ev_init(&g->timeout_w, on_timeout);
 	ev_init(&g->sweep_w, on_sweep_deadline);
+	ev_init(&g->drain_w, on_drain_deadline);
 	ev_timer_init(&g->start_w, on_start_due, 0., 0.);	/* next turn */
 	g->host.on_event = on_program;
 	g->host.event_arg = g;
@@ -191,6 +200,7 @@ unwatch_all(struct group *g)
 	ev_timer_stop(loop, &g->start_w);
 	ev_timer_stop(loop, &g->timeout_w);
 	ev_timer_stop(loop, &g->sweep_w);
+	ev_timer_stop(loop, &g->drain_w);
 	for (i = 0; i < g->nprogs; i++) {
 		ev_timer_stop(loop, &g->progs[i].grace_timer);
 		program_unwatch(&g->progs[i]);

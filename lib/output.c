@@ -485,6 +485,36 @@ output_idle(const struct output *o)
 	return 1;
 }
 
+size_t
+output_abandon(struct output *o)
+{
+	struct program_output *po;
+	size_t lost = 0;
+	int k;
+
+	for (po = o->first; po != NULL; po = po->next)
+		for (k = 0; k < 2 && po->mode == OUTPUT_LABEL; k++) {
+			struct source *s = &po->src[k];
+
+			lost += s->len;
+			if (s->fd >= 0) {
+				int n = 0;
+
+				if (ioctl(s->fd, FIONREAD, &n) == 0 && n > 0)
+					lost += (size_t)n;
+				source_close(s);
+			}
+			ev_timer_stop(o->loop, &s->partial);
+			free(s->buf);
+			s->buf = NULL;
+			s->len = 0;
+		}
+	for (k = 0; k < 2; k++)
+		lost += writer_drop(&o->dest[k]);
+	o->abandoned = 1;
+	return lost;
+}
+
 void
 output_close(struct output *o)
 {
@@ -501,7 +531,7 @@ output_close(struct output *o)
 			po->src[k].buf = po->label[k] = NULL;
 		}
 	for (k = 0; k < 2; k++) {
-		writer_flush(&o->dest[k]);
+		writer_flush(&o->dest[k], o->abandoned ? 0 : -1);
 		writer_close(&o->dest[k]);
 	}
 	if (o->devnull_w >= 0)

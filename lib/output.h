@@ -92,6 +92,7 @@ struct output {
 	char *self_label;	/* for grpsup's own messages */
 	size_t self_len;
 	int ready;
+	int abandoned;		/* output_abandon: the end flushes no more */
 };
 
 /*
@@ -165,6 +166,15 @@ void output_status(struct output *o, const struct program_output *po,
  * takes more, and at the end.
  */
 void output_write_held(struct output *o);
+
+/*
+ * output_abandon: the readers did not take what waits in time: drop it all,
+ * what the programs' buffers and pipes hold and what waits for grpsup's
+ * stdout and stderr, and stop reading. From now on grpsup's own messages
+ * are written only where there is room at once. Returns how many bytes
+ * were not delivered.
+ */
+size_t output_abandon(struct output *o);
 
 /*
  * output_close: write whatever is still pending, waiting for the readers as

@@ -151,7 +151,8 @@ report_print(FILE *f, const struct group *g, int status, const char *error)
 {
 	size_t i;
 
-	fprintf(f, "{\"status\":%d,\"error\":", status);
+	fprintf(f, "{\"status\":%d,\"undelivered_bytes\":%zu,\"error\":",
+	    status, g != NULL ? g->undelivered : 0);
 	put_string(f, error);
 	fputs(",\"trigger\":", f);
 	if (g == NULL || g->trigger.kind == TRIGGER_NONE) {

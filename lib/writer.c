@@ -200,12 +200,24 @@ later:
 }
 
 void
-writer_flush(struct writer *w)
+writer_flush(struct writer *w, int timeout_ms)
 {
 	struct pollfd p = { w->fd, POLLOUT, 0 };
 
 	while (!w->broken && w->plen > 0 && !write_pending(w))
-		(void)poll(&p, 1, -1);
+		if (timeout_ms == 0 || poll(&p, 1, timeout_ms) == 0)
+			return;
+}
+
+size_t
+writer_drop(struct writer *w)
+{
+	size_t n = w->broken ? 0 : w->plen;
+
+	w->plen = 0;
+	if (w->loop != NULL)
+		ev_io_stop(w->loop, &w->io);
+	return n;
 }
 
 void

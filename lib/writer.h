@@ -59,10 +59,17 @@ int writer_ready(const struct writer *w);
 int writer_writev(struct writer *w, const struct iovec *iov, int n);
 
 /*
- * writer_flush: write what is pending, waiting for room as long as needed:
- * for the end of the run, when the loop is gone.
+ * writer_flush: write what is pending, waiting for room at most timeout_ms
+ * (-1: as long as needed; 0: one try): for the end of the run, when the
+ * loop is gone.
  */
-void writer_flush(struct writer *w);
+void writer_flush(struct writer *w, int timeout_ms);
+
+/*
+ * writer_drop: forget what is pending (its reader did not take it in
+ * time). Returns how many bytes were dropped.
+ */
+size_t writer_drop(struct writer *w);
 
 /* writer_close: stop w's watcher, free its buffer, close its own fd. */
 void writer_close(struct writer *w);

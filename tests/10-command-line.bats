@@ -140,7 +140,7 @@ exit-code-from: both"
 		assert_line "  stop: SIGTERM, grace 10s"
 	done
 	run "$GRPSUP" --check -s 40 true
-	assert_line "  stop: SIG40, grace 10s"
+	assert_line "  stop: SIGRTMIN+6, grace 10s"
 }
 
 @test "a compound command runs through /bin/sh, which stays" {

@@ -157,3 +157,48 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	run grep -E '^grpsup +\| y[0-9]+: read its output: Cannot allocate memory$' err
 	assert_success
 }
+
+# A FIFO for grpsup's stdout that is open but never read (fd 7 holds it).
+stalled_stdout() {
+	mkfifo stalled
+	exec 7<>stalled
+}
+
+@test "a stalled stdout keeps grpsup no longer than the grace once nothing runs: the lost bytes are said and reported" {
+	stalled_stdout
+	rm -f gpid
+	"$WSTATUS" gpid "$GRPSUP" -g 1s --report report.json -n w \
+		'python3 -c "import sys, time; sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush(); time.sleep(30)"' \
+		> stalled 2> err 3>&- &
+	WPID=$!
+	GPID=$(pid_of gpid)
+	wait_for has_children "$GPID" 1
+	kill -TERM "$GPID"
+	# wstatus itself writes to the stalled FIFO: watch grpsup
+	wait_for dead "$GPID"
+	exec 7>&-
+	run cat err
+	assert_line --regexp "^grpsup \| [0-9]+ bytes of output could not be delivered: their reader took nothing more within the 1s grace$"
+	assert_line "grpsup | exiting with status 143 (SIGTERM)"
+	[ "$(json 'r["undelivered_bytes"]')" -gt 0 ]
+}
+
+@test "a second stop signal ends the wait for a stalled stdout at once" {
+	stalled_stdout
+	rm -f gpid
+	"$WSTATUS" gpid "$GRPSUP" -g 60s -n w \
+		'python3 -c "import sys, time; sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush(); time.sleep(30)"' \
+		> stalled 2> err 3>&- &
+	WPID=$!
+	GPID=$(pid_of gpid)
+	wait_for has_children "$GPID" 1
+	kill -TERM "$GPID"
+	wait_for eval '! has_children "$GPID" 1'
+	# from another sender: the same one within a second counts once
+	sh -c 'kill -TERM "$1"' sh "$GPID"
+	# wstatus itself writes to the stalled FIFO: watch grpsup
+	wait_for dead "$GPID"
+	exec 7>&-
+	run cat err
+	assert_line --regexp "^grpsup \| [0-9]+ bytes of output could not be delivered"
+}
