@@ -267,6 +267,17 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		say("%ld leftover process%s: sending %s", e->count,
 		    e->count == 1 ? "" : "es", sig_name(e->sig));
 		return;
+	case GE_ORPHANS_UNLISTED:
+		if (g->self == 1)
+			say("leftover processes cannot be listed (/proc: %s): "
+			    "sending %s to every process", strerror(e->err),
+			    sig_name(e->sig));
+		else
+			say("leftover processes remain, which cannot be listed "
+			    "(/proc: %s): grpsup ends at the %s grace without "
+			    "them", strerror(e->err), duration_format(g->grace_ms,
+			    d, sizeof(d)));
+		return;
 	case GE_ORPHANS_KILLED:
 		say("%ld leftover process%s still running after the %s grace: "
 		    "sending SIGKILL", e->count, e->count == 1 ? "" : "es",

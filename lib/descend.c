@@ -71,7 +71,9 @@ table_read(struct table *t)
 	long pid;
 
 	t->n = 0;
-	if ((dir = opendir("/proc")) == NULL)
+	/* an empty /proc (a tmpfs over it) lists nothing: it is no procfs */
+	if (access("/proc/self/stat", R_OK) == -1 ||
+	    (dir = opendir("/proc")) == NULL)
 		return -1;
 	while ((d = readdir(dir)) != NULL) {
 		pid = strtol(d->d_name, &end, 10);

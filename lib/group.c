@@ -314,6 +314,28 @@ group_kill_all(struct group *g)
 }
 
 /*
+ * sig to the leftover descendants, found through /proc. Without a readable
+ * /proc they cannot be listed: as PID 1, kill(-1) reaches every process of
+ * the namespace but grpsup; otherwise that children remain is said once,
+ * and the sweep ends at its grace (never a silent hang). Returns how many
+ * were signalled, or 0 when that cannot be known.
+ */
+static long
+leftovers_signal(struct group *g, int sig, const pid_t *skip, size_t n)
+{
+	long count = descendants_signal(g->self, sig, skip, n);
+
+	if (count != -1)
+		return count;
+	if (!g->unlisted)
+		emit(g, GE_ORPHANS_UNLISTED, NULL, sig, 0, errno, NULL);
+	g->unlisted = 1;
+	if (g->self == 1)
+		(void)kill(-1, sig);
+	return 0;
+}
+
+/*
  * STOPPING to SWEEPING: the programs are down but descendants remain. Those
  * that escaped the programs' process groups never got the stop signal, so
  * send it now, and SIGKILL whatever is left when the group grace has passed.
@@ -332,27 +354,22 @@ group_sweep(struct group *g)
 		for (i = 0; i < g->nprogs; i++)
 			if (g->progs[i].sent_signal != 0)
 				skip[n++] = g->progs[i].pid;
-	count = descendants_signal(g->self, sig, skip, n);
+	count = leftovers_signal(g, sig, skip, n);
 	free(skip);
-	if (count == -1)
-		emit_error(g, "read /proc", errno);
-	else if (count > 0)
+	if (count > 0)
 		emit(g, GE_ORPHANS, NULL, sig, count, 0, NULL);
 	ev_now_update(g->host.loop);
 	ev_timer_set(&g->sweep_w, (double)g->grace_ms / 1000.0, 0.);
 	ev_timer_start(g->host.loop, &g->sweep_w);
 }
 
-/* STOPPING or SWEEPING to DONE once nothing runs and all output is out. */
 /* SIGKILL to every descendant; said when there were any. */
 static void
 kill_descendants(struct group *g)
 {
-	long n = descendants_signal(g->self, SIGKILL, NULL, 0);
+	long n = leftovers_signal(g, SIGKILL, NULL, 0);
 
-	if (n == -1)
-		emit_error(g, "read /proc", errno);
-	else if (n > 0)
+	if (n > 0)
 		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
 }
 
@@ -363,6 +380,9 @@ group_kill_leftovers(struct group *g)
 		return;
 	g->state = GROUP_KILLING;
 	kill_descendants(g);
+	/* unlisted leftovers, not PID 1: end at the sweep's grace, said */
+	if (g->unlisted && g->self != 1)
+		group_done(g);
 }
 
 void

@@ -68,6 +68,8 @@ enum group_event_kind {
 	GE_EXITED,		/* prog was reaped */
 	GE_ORPHANS,		/* count leftover descendants were sent sig */
 	GE_ORPHANS_KILLED,	/* count leftover descendants got SIGKILL */
+	GE_ORPHANS_UNLISTED,	/* /proc cannot be read (err): the leftovers
+				   that remain cannot be listed */
 	GE_ERROR,		/* what failed with err; the group goes on */
 	GE_UNDELIVERED,		/* count bytes of output were dropped: their
 				   reader did not take them within the grace */
@@ -127,6 +129,7 @@ struct group {
 	ev_timer sweep_w;	/* the leftover descendants' grace */
 	ev_timer drain_w;	/* the output's grace once nothing runs */
 	size_t undelivered;	/* bytes dropped at its end */
+	int unlisted;		/* /proc could not list the leftovers */
 	struct notify_manager manager;	/* grpsup's own NOTIFY_SOCKET */
 	struct rlimit nofile;	/* RLIMIT_NOFILE as grpsup got it */
 	sigset_t changed;	/* signals not at default here, for children */

@@ -125,3 +125,19 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 	run pgrep -f "sh forker.sh"
 	assert_failure
 }
+
+@test "without /proc, a leftover that ignores TERM ends the run at the sweep's grace, said; as PID 1 kill(-1) reaches it" {
+	need_mount_namespace "a tmpfs over /proc"
+	leftover="setsid sh -c 'echo \$\$ > daemon; trap \"\" TERM; while :; do sleep 0.05; done' & until [ -s daemon ]; do sleep 0.01; done"
+	run -0 --separate-stderr timeout 20 unshare -m sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
+		"$GRPSUP" -g 1s "$leftover"
+	use_stderr
+	assert_line "grpsup | leftover processes remain, which cannot be listed (/proc: No such file or directory): grpsup ends at the 1s grace without them"
+	kill -9 "$(cat daemon)"
+	rm -f daemon
+	unshare -p -f true 2>/dev/null || skip "unshare --pid is not permitted here"
+	run -0 --separate-stderr timeout 20 unshare -m -p -f sh -c 'mount -t tmpfs none /proc && exec "$@"' sh \
+		"$GRPSUP" -g 1s "$leftover"
+	use_stderr
+	assert_line "grpsup | leftover processes cannot be listed (/proc: No such file or directory): sending SIGTERM to every process"
+}
