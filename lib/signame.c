@@ -73,9 +73,10 @@ signal_parse(const char *s)
 		    s[6] < '0' || s[6] > '9' || (n = strtol(s + 6, &end, 10),
 		    *end != '\0')))
 			goto invalid;
+		if (n > SIGRTMAX - SIGRTMIN)	/* also no overflow below */
+			goto invalid;
 		n = base == SIGRTMIN ? base + n : base - n;
-		if (n >= SIGRTMIN && n <= SIGRTMAX)
-			return (int)n;
+		return (int)n;
 	}
 #endif
 invalid:
