@@ -158,21 +158,23 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	assert_success
 }
 
-# A FIFO for grpsup's stdout that is open but never read (fd 7 holds it).
-stalled_stdout() {
+# start_stalled ARGS...: grpsup ARGS with a program that writes 200 KB,
+# its stdout a FIFO that is open but never read (fd 7 holds it); $GPID once
+# the program runs.
+start_stalled() {
 	mkfifo stalled
 	exec 7<>stalled
-}
-
-@test "a stalled stdout keeps grpsup no longer than the grace once nothing runs: the lost bytes are said and reported" {
-	stalled_stdout
 	rm -f gpid
-	"$WSTATUS" gpid "$GRPSUP" -g 1s --report report.json -n w \
+	"$WSTATUS" gpid "$GRPSUP" "$@" -n w \
 		'python3 -c "import sys, time; sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush(); time.sleep(30)"' \
 		> stalled 2> err 3>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
 	wait_for has_children "$GPID" 1
+}
+
+@test "a stalled stdout keeps grpsup no longer than the grace once nothing runs: the lost bytes are said and reported" {
+	start_stalled -g 1s --report report.json
 	kill -TERM "$GPID"
 	# wstatus itself writes to the stalled FIFO: watch grpsup
 	wait_for dead "$GPID"
@@ -184,14 +186,7 @@ stalled_stdout() {
 }
 
 @test "a second stop signal ends the wait for a stalled stdout at once" {
-	stalled_stdout
-	rm -f gpid
-	"$WSTATUS" gpid "$GRPSUP" -g 60s -n w \
-		'python3 -c "import sys, time; sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush(); time.sleep(30)"' \
-		> stalled 2> err 3>&- &
-	WPID=$!
-	GPID=$(pid_of gpid)
-	wait_for has_children "$GPID" 1
+	start_stalled -g 60s
 	kill -TERM "$GPID"
 	wait_for eval '! has_children "$GPID" 1'
 	# from another sender: the same one within a second counts once
