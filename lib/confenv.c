@@ -62,9 +62,12 @@ conf_env_file(struct parser *p, const char *v, struct strv *into)
 int
 conf_env_line(struct parser *p, struct conf_where *w, const char *v)
 {
-	int *at = realloc(w->env_line_at, (w->line_env.n + 1) * sizeof(*at));
+	size_t n = w->line_env.n;
+	int *at = w->env_line_at;
 
-	if (at == NULL)
+	/* room for twice as many when full: a realloc per line is quadratic */
+	if ((n & (n - 1)) == 0 && (at = realloc(at, (n ? 2 * n : 1) *
+	    sizeof(*at))) == NULL)
 		return conf_nomem(p);
 	w->env_line_at = at;
 	if (strv_push(&w->line_env, v, (size_t)-1) == -1)
