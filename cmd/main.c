@@ -604,9 +604,10 @@ main(int argc, char **argv)
 	sanitize_stdio();
 	ev_set_syserr_cb(on_libev_error);
 	if (options_parse(argc, argv, &o, err, sizeof(err)) == -1) {
-		report_path = o.report != NULL ? strdup(o.report) : NULL;
-		if (report_path == NULL && find_report_option(argc, argv))
-			report_path = strdup(find_report_option(argc, argv));
+		const char *report = o.report != NULL ? o.report :
+		    find_report_option(argc, argv);
+
+		report_path = report != NULL ? strdup(report) : NULL;
 		usage_error(err);
 	}
 	if (o.help || o.version) {

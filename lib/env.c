@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "env.h"
 #include "nametable.h"
@@ -59,6 +60,14 @@ squeeze(char **env, size_t n)
 			env[m++] = env[i];
 	env[m] = NULL;
 	return m;
+}
+
+size_t
+env_arg_max(void)
+{
+	long max = sysconf(_SC_ARG_MAX);
+
+	return max > 0 ? (size_t)max : 131072;	/* POSIX's least */
 }
 
 char **

@@ -12,4 +12,10 @@
  */
 char **env_build(char *const *base, char *const *const *layers, size_t nlayers);
 
+/*
+ * env_arg_max: the room execve gives argv and envp together (ARG_MAX), which
+ * no program's environment can pass.
+ */
+size_t env_arg_max(void);
+
 #endif

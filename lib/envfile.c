@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "envfile.h"
 #include "text.h"
 
@@ -136,12 +137,10 @@ void
 envfile_scope_init(struct envfile_scope *scope, struct strv *out,
     const struct strv *const *also)
 {
-	long max = sysconf(_SC_ARG_MAX);
-
 	memset(scope, 0, sizeof(*scope));
 	scope->out = out;
 	scope->also = also;
-	scope->bytes_max = max > 0 ? (size_t)max : 131072;
+	scope->bytes_max = env_arg_max();
 }
 
 void

@@ -144,14 +144,6 @@ env_bytes(char *const *envp)
 	return n;
 }
 
-static size_t
-env_bytes_max(void)
-{
-	long max = sysconf(_SC_ARG_MAX);
-
-	return max > 0 ? (size_t)max : 131072;
-}
-
 static int
 prepare_failed(const struct program *p, const char *key, const char *why,
     char *buf, size_t len)
@@ -193,7 +185,7 @@ program_prepare(struct program *p, char *buf, size_t len)
 		    READY_TIMEOUT_DEFAULT_MS : 0;
 	if (program_env(p) == -1)
 		return -1;
-	if (env_bytes(p->envp) > env_bytes_max())
+	if (env_bytes(p->envp) > env_arg_max())
 		return prepare_failed(p, "environment", "larger than the "
 		    "system's ARG_MAX, which execve refuses", buf, len);
 	return 0;
