@@ -25,13 +25,13 @@ SAN = $(SAN_$(SANITIZE))
 NOUNWIND = -fno-asynchronous-unwind-tables -fno-unwind-tables
 GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) $(NOUNWIND) -MMD -MP $(CFLAGS)
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
-GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -Wl,-Bdynamic -lm $(LDLIBS)
+GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -lpcre2-8 -Wl,-Bdynamic -lm $(LDLIBS)
 
 # The library, by layer (make lint checks that calls only go down):
 LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
 	lib/confenv.o lib/confparse.o \
 	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
-	lib/groupprep.o lib/grouprun.o lib/httpreply.o lib/identity.o \
+	lib/groupprep.o lib/grouprun.o lib/httpreply.o lib/identity.o lib/linematch.o \
 	lib/nametable.o lib/notify.o \
 	lib/order.o lib/outbatch.o lib/outmsg.o lib/output.o lib/probe.o \
 	lib/probespec.o lib/process.o \
@@ -72,7 +72,7 @@ FORCE:
 static: grpsup-static
 grpsup-static: $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) -Os -static $(LDFLAGS) \
-		-o $@ $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c) -lev -linih -lcares -lm 2> $@.log || \
+		-o $@ $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c) -lev -linih -lcares -lpcre2-8 -lm 2> $@.log || \
 		{ cat $@.log >&2; rm -f $@.log; exit 1; }
 	@grep -v 'statically linked applications' $@.log | grep -v 'in function' >&2 || true
 	@rm -f $@.log
@@ -157,7 +157,7 @@ bench: grpsup grpsup-static $(BENCH_HELPERS)
 # what a lower layer defines, and its own layer's without a circle.
 LAYERS = \
 	"words: strv text duration signame command env nametable order envfile identity \
-	probespec httpreply settings" \
+	linematch probespec httpreply settings" \
 	"system: procfs sigq spawn writer notify descend process resolver probe" \
 	"files: confhint confparse confenv procfile confcheck config" \
 	"program: outbatch outmsg output program" \

@@ -77,12 +77,9 @@ probe_setup(struct probe *pr, char *text, const char *directory, char *why,
 			break;
 		return 0;
 	case PROBE_LOG:
-		if (regcomp(&pr->regex, pr->spec.pattern, REG_EXTENDED |
-		    REG_NOSUB) != 0) {
-			snprintf(why, len, "invalid log: REGEX");
+		if ((pr->regex = line_match_new(pr->spec.pattern, why,
+		    len)) == NULL)
 			return -1;
-		}
-		pr->has_regex = 1;
 		return 0;
 	default:
 		return 0;
@@ -442,19 +439,18 @@ probe_reaped(struct probe *pr, pid_t pid, int wstatus)
 int
 probe_log_match(struct probe *pr, const char *line, size_t len)
 {
-	char *s;
-	int match;
+	int r;
 
-	if (pr == NULL || !pr->has_regex)
+	if (pr == NULL || pr->regex == NULL)
 		return 0;
 	if (len > 0 && line[len - 1] == '\n')
 		len--;
 	pr->attempts++;		/* the lines looked at, for -v */
-	if ((s = strndup(line, len)) == NULL)
-		return 0;	/* the next line is matched, or the deadline comes */
-	match = regexec(&pr->regex, s, 0, NULL, 0) == 0;
-	free(s);
-	return match;
+	if ((r = line_match(pr->regex, line, len)) == -1)
+		snprintf(pr->last_error, sizeof(pr->last_error), "line %u was "
+		    "too costly to match (over %d steps a byte), counted as not "
+		    "matching", pr->attempts, LINE_MATCH_STEPS_PER_BYTE);
+	return r == 1;
 }
 
 void
@@ -463,8 +459,7 @@ probe_free(struct probe *pr)
 	if (pr == NULL)
 		return;
 	probe_stop(pr);
-	if (pr->has_regex)
-		regfree(&pr->regex);
+	line_match_free(pr->regex);
 	free(pr->file);
 	free(pr->argv);
 	free(pr->request);

@@ -2,12 +2,12 @@
 #define GRPSUP_PROBE_H
 
 #include <ev.h>
-#include <regex.h>
 #include <stddef.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 
 #include "httpreply.h"
+#include "linematch.h"
 #include "probespec.h"
 #include "resolver.h"
 #include "spawn.h"
@@ -32,8 +32,7 @@ struct probe {
 	char *file;		/* file: the path, against the directory */
 	char **argv;		/* exec: what runs */
 	char *request;		/* http: the GET, sent whole */
-	regex_t regex;		/* log: the REGEX, compiled */
-	int has_regex;
+	struct line_match *regex;	/* log: the REGEX, compiled */
 	size_t request_len;
 
 	struct ev_loop *loop;
@@ -94,6 +93,7 @@ int probe_reaped(struct probe *pr, pid_t pid, int wstatus);
 /*
  * probe_log_match: whether a line of the program's output (len bytes, its
  * newline, if any, included) matches pr's log: REGEX; 0 for any other probe.
+ * A line too costly to match (linematch.h) does not, and last_error says so.
  */
 int probe_log_match(struct probe *pr, const char *line, size_t len);
 

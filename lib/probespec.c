@@ -1,8 +1,8 @@
 /* A readiness PROBE as written, and an HTTP reply's status: parsing only. */
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "linematch.h"
 #include "probespec.h"
 #include "text.h"
 
@@ -42,76 +42,21 @@ parse_hostport(const char *s, struct probe_spec *p, const char **rest)
 	return 0;
 }
 
-/*
- * glibc's regcomp builds a copy of the expression for each repetition, so
- * "a+++...+" or "((a{255}){255}){255}" take gigabytes: stacked repetitions
- * (undefined in POSIX anyway) are refused, and the repetition counts of
- * the whole REGEX may multiply to 65536 at most. 0, or -1 with why.
- */
-static int
-check_repetitions(const char *spec, const char *p, char *why, size_t len)
-{
-	unsigned long product = 1, m, n;
-	int prev_rep = 0, rep;
-	char *end;
-
-	for (; *p != '\0'; p++, prev_rep = rep) {
-		rep = 0;
-		if (*p == '\\' && p[1] != '\0') {
-			p++;
-		} else if (*p == '[') {	/* a bracket: ']' first is in it */
-			p += p[1] == '^' ? 2 : 1;
-			p += *p == ']';
-			while (*p != '\0' && *p != ']')
-				p++;
-			if (*p == '\0')
-				break;	/* regcomp says what is wrong */
-		} else if (*p == '*' || *p == '+' || *p == '?') {
-			rep = 1;
-		} else if (*p == '{') {
-			m = strtoul(p + 1, &end, 10);
-			n = *end == ',' ? (end[1] == '}' ? m : strtoul(end + 1,
-			    &end, 10)) : m;
-			if (m > 255 || n > 255 || (product *= n > 0 ? n : 1) >
-			    65536)
-				return text_fail(why, len, "invalid probe '%.*s%s': its "
-				    "repetitions are too large (a count of 255 at "
-				    "most, 65536 in all)", TEXT_CLIP(spec));
-			if (*end == '}')
-				p = end;	/* to the interval's end */
-			rep = 1;
-		}
-		if (rep && prev_rep)
-			return text_fail(why, len, "invalid probe '%.*s%s': two "
-			    "repetitions in a row (as '++'), which POSIX leaves "
-			    "undefined", TEXT_CLIP(spec));
-	}
-	return 0;
-}
-
-/* A log: REGEX that regcomp takes, and that is not empty. */
+/* A log: REGEX that compiles (linematch.h), and that is not empty. */
 static int
 check_pattern(const char *spec, const char *pattern, char *why, size_t len)
 {
-	char err[128];
-	regex_t re;
-	int r;
+	struct line_match *m;
+	char err[160];
 
 	if (*pattern == '\0')
 		return text_fail(why, len, "invalid probe '%.*s%s' (log:REGEX, a "
-		    "POSIX extended regular expression that a line matches)",
+		    "Perl-compatible regular expression that a line matches)",
 		    TEXT_CLIP(spec));
-	if (strlen(pattern) > 1024)
-		return text_fail(why, len, "invalid probe 'log:...': the REGEX is "
-		    "longer than 1024 bytes");
-	if (check_repetitions(spec, pattern, why, len) == -1)
-		return -1;
-	if ((r = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB)) != 0) {
-		regerror(r, &re, err, sizeof(err));
+	if ((m = line_match_new(pattern, err, sizeof(err))) == NULL)
 		return text_fail(why, len, "invalid probe '%.*s%s': %s",
 		    TEXT_CLIP(spec), err);
-	}
-	regfree(&re);
+	line_match_free(m);
 	return 0;
 }
 

@@ -25,7 +25,7 @@ struct probe_spec {
 	const char *path;	/* http: from '/'; file, unix: the path; into
 				   spec */
 	const char *command;	/* exec: into spec */
-	const char *pattern;	/* log: the POSIX extended REGEX; into spec */
+	const char *pattern;	/* log: the REGEX (linematch.h); into spec */
 };
 
 /*

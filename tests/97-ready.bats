@@ -298,6 +298,70 @@ client | client ran"
 	assert_line 'grpsup | srv was not ready after 500ms (log:ready): stopping the group'
 }
 
+# in_memory KIB: set IN_MEMORY to a prefix that runs a command under
+# ulimit -v KIB, or to nothing for a sanitized build, whose shadow memory no
+# such limit allows (its time bound is still tested).
+in_memory() {
+	IN_MEMORY=()
+	ldd "$GRPSUP" | grep -q libasan ||
+		IN_MEMORY=(sh -c 'ulimit -v "$0" && exec "$@"' "$1")
+}
+
+# lines N LEN HEAD FILL TAIL: N lines of LEN bytes, HEAD, FILL repeated, TAIL.
+lines() {
+	python3 -c 'import sys; n, l, h, f, t = sys.argv[1:]; l = int(l)
+line = h + f * (l - len(h) - len(t)) + t + "\n"
+sys.stdout.write(line * int(n))' "$@"
+}
+
+# sigterm_costs_little: $GPID is matching lines.txt; once the program has
+# written it, a SIGTERM ends the group within 3 s (glibc's matcher took
+# 21 s and more); grpsup ends of the program's SIGTERM. Its output is in
+# ./end, before the line that says how it ended.
+sigterm_costs_little() {
+	local t0 ms
+	wait_for test -e written
+	t0=$(date +%s%N)
+	kill -TERM "$GPID"
+	finish_grpsup
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	echo "SIGTERM to exit: $ms ms"
+	[ "$ms" -lt 3000 ]
+	assert_equal "$(tail -n 1 end)" "signal 15"
+}
+
+@test "log: a back-reference that backtracks without end costs a bounded time per line; SIGTERM is acted on at once" {
+	lines 20 3000 '' a b > lines.txt
+	in_memory 60000
+	start_wrapped "${IN_MEMORY[@]}" "$GRPSUP" -q -n srv --ready 'srv=log:^(a|a)*\1$' \
+		'cat lines.txt; touch written; exec sleep 1000'
+	sigterm_costs_little
+	assert_equal "$(grep -c '^srv *| aaaa*b$' end)" 20	# every line printed
+}
+
+@test "log: nested repetitions over six 64 KiB lines cost a bounded time; the ready-timeout says a line was too costly" {
+	lines 6 65000 x a '' > lines.txt
+	in_memory 60000
+	start_wrapped "${IN_MEMORY[@]}" "$GRPSUP" -n srv --ready 'srv=log:(.*a){200}x' \
+		'cat lines.txt; touch written; exec sleep 1000'
+	sigterm_costs_little
+	assert_equal "$(grep -c '^srv *| xaaaa*$' end)" 6
+	run -124 --separate-stderr "${IN_MEMORY[@]}" "$GRPSUP" -n srv \
+		--ready 'srv=log:(.*a){200}x' --ready-timeout srv=1s 'cat lines.txt; exec sleep 1000'
+	use_stderr
+	assert_line 'grpsup | srv was not ready after 1s (log:(.*a){200}x: line 6 was too costly to match (over 64 steps a byte), counted as not matching): stopping the group'
+}
+
+@test "log: a line that matches after many that cost too much still makes the program ready" {
+	{ lines 50 3000 '' a b; echo 'listening on :80'; } > lines.txt
+	run -0 --separate-stderr "$GRPSUP" -v -n srv,client -e client \
+		--ready 'srv=log:^(a|a)*\1$|^listening' --after client=srv \
+		'cat lines.txt; exec sleep 1000' 'echo client ran'
+	assert_line 'client | client ran'
+	use_stderr
+	assert_line --partial 'grpsup | srv: ready after'
+}
+
 @test "log: an error with --raw, output = raw or null, and for a REGEX that does not compile (125, nothing started)" {
 	run -125 --separate-stderr "$GRPSUP" --raw -n a --ready a=log:x 'touch started'
 	assert_equal "$stderr" "grpsup: a: ready: a log: probe reads the program's lines, which only label output has (not --raw, output = raw or null)"
@@ -306,9 +370,9 @@ client | client ran"
 	assert_equal "$stderr" "grpsup: a: ready: a log: probe reads the program's lines, which only label output has (not --raw, output = raw or null)"
 	printf '[program:a]\ncommand = touch started\nready = log:(x\n' > grpsup.conf
 	run -125 --separate-stderr "$GRPSUP"
-	assert_equal "$stderr" "grpsup.conf:3: ready: invalid probe 'log:(x': Unmatched ( or \\("
+	assert_equal "$stderr" "grpsup.conf:3: ready: invalid probe 'log:(x': missing closing parenthesis (at byte 3)"
 	run -125 --separate-stderr "$GRPSUP" -n a --ready a=log: 'touch started'
-	assert_equal "${stderr_lines[0]}" "grpsup: --ready: a: invalid probe 'log:' (log:REGEX, a POSIX extended regular expression that a line matches)"
+	assert_equal "${stderr_lines[0]}" "grpsup: --ready: a: invalid probe 'log:' (log:REGEX, a Perl-compatible regular expression that a line matches)"
 	assert_file_not_exists started
 }
 

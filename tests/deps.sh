@@ -10,6 +10,7 @@ need() {	# need PACKAGE TEST-PATH
 need libev-dev /usr/include/ev.h
 need libinih-dev /usr/include/ini.h
 need libc-ares-dev /usr/include/ares.h
+need libpcre2-dev /usr/include/pcre2.h
 need bats /usr/bin/bats
 need bats-support /usr/lib/bats/bats-support/load.bash
 need bats-assert /usr/lib/bats/bats-assert/load.bash

@@ -275,8 +275,15 @@ probe_tests(void)
 	probe_is("log:[+*]+ \\++", PROBE_LOG, NULL, NULL, NULL);
 	probe_is("log:a+++", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("log:a{2}{3}", PROBE_NONE, NULL, NULL, NULL);
-	probe_is("log:((a{255}){255}){2}", PROBE_NONE, NULL, NULL, NULL);
-	probe_is("log:a{256}", PROBE_NONE, NULL, NULL, NULL);
+	/* PCRE2 keeps a counted repetition as one count, not as copies */
+	probe_is("log:((a{255}){255}){2}", PROBE_LOG, NULL, NULL, NULL);
+	probe_is("log:a{256}", PROBE_LOG, NULL, NULL, NULL);
+	probe_is("log:a{65536}", PROBE_NONE, NULL, NULL, NULL);
+	/* what compiles to more than PCRE2's 64 KiB of code is refused */
+	probe_is("log:((((((a{9999}){9999}){9999}){9999}){9999}){9999})",
+	    PROBE_NONE, NULL, NULL, NULL);
+	probe_is("log:^(a|a)*\\1$", PROBE_LOG, NULL, NULL, NULL);
+	probe_is("log:(?<=a+)b", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("log:(", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("log:", PROBE_NONE, NULL, NULL, NULL);
 	probe_is("tcp://host", PROBE_NONE, NULL, NULL, NULL);
