@@ -40,7 +40,7 @@ LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
 	lib/text.o lib/verdict.o lib/writer.o
 LIB = lib/libgrpsup.a
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/names.o cmd/options.o cmd/starts.o
-HELPERS = tests/helpers/sigmask tests/helpers/wstatus
+HELPERS = tests/helpers/sigmask tests/helpers/wstatus tests/helpers/failrealloc.so
 # C unit tests, linked with the library (sanitized too).
 UNIT = tests/unit/parsers tests/unit/verdict
 DEMO = tests/demo/server tests/demo/client
@@ -79,6 +79,9 @@ grpsup-static: $(CMD_OBJ:.o=.c) $(LIB_OBJ:.o=.c)
 	strip $@
 
 # Test helpers and demo programs are never sanitized: only grpsup is under test.
+tests/helpers/%.so: tests/helpers/%.c
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -shared -fPIC -o $@ $< -ldl
+
 tests/helpers/%: tests/helpers/%.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) $(LDFLAGS) -o $@ $<
 

@@ -230,7 +230,12 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 		say("%s: %s", e->what, strerror(e->err));
 		return;
 	case GE_OUTPUT_FAILED:
-		say("cannot write to its %s: %s", e->what, strerror(e->err));
+		if (e->err == ENOMEM)
+			say("output for its %s was lost: no memory to keep what "
+			    "its reader had not taken yet", e->what);
+		else
+			say("cannot write to its %s: %s", e->what,
+			    strerror(e->err));
 		return;
 	case GE_UNDELIVERED:
 		say("%ld bytes of output could not be delivered: their reader "

@@ -441,6 +441,7 @@ static void
 group_done(struct group *g)
 {
 	ev_timer_stop(g->host.loop, &g->drain_w);
+	g->undelivered += output_lost(&g->out);
 	g->state = GROUP_DONE;
 	ev_break(g->host.loop, EVBREAK_ALL);
 }

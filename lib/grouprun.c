@@ -117,6 +117,21 @@ output_failed(struct group *g, int status, enum trigger_kind kind,
 	group_stop(g, kind, NULL, 0);
 }
 
+/*
+ * Bytes of output were lost for want of memory: a failure of grpsup's
+ * output (status 1, the first failure of the output counts), said; the
+ * group goes on, as it does for a slow reader.
+ */
+static void
+output_lost_bytes(struct group *g, const char *what)
+{
+	if (g->output_failed_at == (size_t)-1) {
+		g->output_failed_at = g->nexits;
+		g->output_failed_status = 1;
+	}
+	emit(g, GE_OUTPUT_FAILED, NULL, 0, 0, ENOMEM, what);
+}
+
 static void
 on_output(enum output_event ev, const char *what, int err, void *arg)
 {
@@ -134,6 +149,9 @@ on_output(enum output_event ev, const char *what, int err, void *arg)
 		return;
 	case OUTPUT_ERROR:
 		emit_error(g, what, err);
+		return;
+	case OUTPUT_LOST:
+		output_lost_bytes(g, what);
 		return;
 	case OUTPUT_CHANGED:
 		group_check_done(g);

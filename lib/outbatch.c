@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,7 @@ stamp_now(struct outbatch *b)
 void
 outbatch_begin(struct outbatch *b, const struct output *o)
 {
+	b->o = o;
 	b->n = 0;
 	b->bytes = 0;
 	b->stamp_len = 0;
@@ -53,8 +55,15 @@ outbatch_add(struct outbatch *b, const char *label, size_t label_len,
 void
 outbatch_write(struct outbatch *b, struct writer *w)
 {
-	if (b->n > 0)
-		(void)writer_writev(w, b->iov, b->n);
+	const struct output *o = b->o;
+
+	if (b->n > 0 && writer_writev(w, b->iov, b->n) == -1 &&
+	    !w->lost_said && o->on_event != NULL) {
+		w->lost_said = 1;
+		o->on_event(OUTPUT_LOST, w == &o->dest[1] ? "stderr" :
+		    o->shared ? "stdout and stderr" : "stdout", ENOMEM,
+		    o->event_arg);
+	}
 	b->n = 0;
 	b->bytes = 0;
 }

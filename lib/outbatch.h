@@ -25,6 +25,7 @@
 #define BATCH_BYTES 65536
 
 struct outbatch {
+	const struct output *o;		/* told of bytes lost for memory */
 	struct iovec iov[BATCH_IOV];
 	int n;
 	size_t bytes;
@@ -37,7 +38,11 @@ void outbatch_begin(struct outbatch *b, const struct output *o);
 /* outbatch_add: one line (or piece): the time, label, line, a newline. */
 void outbatch_add(struct outbatch *b, const char *label, size_t label_len,
     const char *line, size_t len, int add_newline);
-/* outbatch_write: b's pieces as one unit on w; b is empty again. */
+/*
+ * outbatch_write: b's pieces as one unit on w; b is empty again. When w had
+ * no memory to keep what its file could not take yet, the owner hears it
+ * once (OUTPUT_LOST).
+ */
 void outbatch_write(struct outbatch *b, struct writer *w);
 /* output_dest: where stream (0, 1) goes: its writer, or the shared one. */
 struct writer *output_dest(struct output *o, int stream);

@@ -177,6 +177,51 @@ source_close(struct source *s)
 }
 
 /*
+ * No memory for s's buffer: pause its pipe as a full destination does (the
+ * program blocks in write, nothing is lost) and read it again a little
+ * later, or when a destination drains. Said once a run.
+ */
+static void
+source_starve(struct source *s)
+{
+	struct output *o = output_of(s);
+
+	ev_io_stop(o->loop, &s->io);
+	s->starved = 1;
+	if (!ev_is_active(&o->nomem_w)) {
+		ev_timer_set(&o->nomem_w, OUTPUT_NOMEM_RETRY, 0.);
+		ev_timer_start(o->loop, &o->nomem_w);
+	}
+	if (!o->starved_said) {
+		o->starved_said = 1;
+		snprintf(o->what, sizeof(o->what), "%s: read its output (its "
+		    "pipe waits until memory is free)", s->po->name);
+		tell(o, OUTPUT_ERROR, o->what, ENOMEM);
+	}
+}
+
+/* Read the pipes paused for want of memory again. */
+static void
+on_nomem_retry(struct ev_loop *loop, ev_timer *t, int revents)
+{
+	struct output *o = container_of(t, struct output, nomem_w);
+	struct program_output *po;
+	int k;
+
+	(void)revents;
+	for (po = o->first; po != NULL; po = po->next)
+		for (k = 0; k < 2; k++) {
+			struct source *s = &po->src[k];
+
+			if (!s->starved)
+				continue;
+			s->starved = 0;
+			if (s->fd >= 0 && writer_ready(output_dest(o, k)))
+				ev_io_start(loop, &s->io);
+		}
+}
+
+/*
  * Read once into s's buffer and write what it can (one_turn: as
  * source_pump_turn); returns what read returned.
  */
@@ -186,12 +231,8 @@ source_read_turn(struct source *s, int one_turn)
 	ssize_t n;
 
 	if (s->buf == NULL && (s->buf = malloc(OUTPUT_BUF_SIZE)) == NULL) {
-		struct output *o = output_of(s);
-
-		source_close(s);
-		snprintf(o->what, sizeof(o->what), "%s: read its output",
-		    s->po->name);
-		tell(o, OUTPUT_ERROR, o->what, ENOMEM);
+		source_starve(s);
+		errno = ENOMEM;
 		return -1;
 	}
 	if (s->len == OUTPUT_BUF_SIZE) {	/* the buffer waits for room */
@@ -388,6 +429,7 @@ output_setup(struct output *o, struct ev_loop *loop, output_fn *fn,
 	o->loop = loop;
 	o->on_event = fn;
 	o->event_arg = arg;
+	ev_init(&o->nomem_w, on_nomem_retry);
 	o->devnull_w = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (o->devnull_w == -1 || make_labels(o) == -1)
 		return -1;
@@ -468,6 +510,12 @@ output_drain(struct program_output *po)
 	}
 }
 
+size_t
+output_lost(const struct output *o)
+{
+	return o->dest[0].lost + o->dest[1].lost;
+}
+
 int
 output_idle(const struct output *o)
 {
@@ -511,6 +559,7 @@ output_abandon(struct output *o)
 		}
 	for (k = 0; k < 2; k++)
 		lost += writer_drop(&o->dest[k]);
+	ev_timer_stop(o->loop, &o->nomem_w);
 	o->abandoned = 1;
 	return lost;
 }
@@ -522,6 +571,8 @@ output_close(struct output *o)
 	int k;
 
 	output_write_held(o);
+	if (o->loop != NULL)
+		ev_timer_stop(o->loop, &o->nomem_w);
 	for (po = o->first; po != NULL; po = po->next)
 		for (k = 0; k < 2; k++) {
 			if (po->src[k].fd >= 0 && po->mode == OUTPUT_LABEL)

@@ -17,6 +17,8 @@
 #define OUTPUT_BUF_SIZE (4 * OUTPUT_LINE_MAX)
 /* A partial line still incomplete after this long is shown (seconds). */
 #define OUTPUT_PARTIAL_DELAY 0.1
+/* A pipe paused for want of memory is read again after this (seconds). */
+#define OUTPUT_NOMEM_RETRY 0.05
 
 struct output;
 struct program_output;
@@ -31,6 +33,7 @@ struct source {
 	int newline_added;	/* the last piece was cut at the line bound: a
 				   newline that comes next ends it, and makes
 				   no empty piece */
+	int starved;		/* no memory for buf: paused, retried */
 	char *buf;		/* allocated while bytes wait in it */
 	size_t len;
 	ev_io io;
@@ -68,6 +71,8 @@ enum output_event {
 	OUTPUT_HANGUP,		/* ... was a terminal that hung up (EIO) */
 	OUTPUT_WRITE_ERROR,	/* ... cannot take more (what: which), err */
 	OUTPUT_ERROR,		/* what failed with err; the output goes on */
+	OUTPUT_LOST,		/* grpsup's what had no memory to keep bytes
+				   its reader had not taken: they are lost */
 };
 
 typedef void output_fn(enum output_event ev, const char *what, int err,
@@ -93,6 +98,8 @@ struct output {
 	size_t self_len;
 	int ready;
 	int abandoned;		/* output_abandon: the end flushes no more */
+	int starved_said;	/* a pipe paused for memory was said */
+	ev_timer nomem_w;	/* reads the paused pipes again */
 };
 
 /*
@@ -134,6 +141,9 @@ void output_attach(struct program_output *po, const int fds[2], int ok);
  * come before grpsup's words about its exit.
  */
 void output_drain(struct program_output *po);
+
+/* output_lost: the bytes dropped so far for want of memory (OUTPUT_LOST). */
+size_t output_lost(const struct output *o);
 
 /* output_idle: every pipe is at its end and everything has been written. */
 int output_idle(const struct output *o);

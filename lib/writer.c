@@ -168,6 +168,7 @@ int
 writer_writev(struct writer *w, const struct iovec *iov, int n)
 {
 	int was_waiting = w->plen > 0;
+	size_t kept, lost = w->lost;
 	ssize_t r = 0;
 
 	if (w->broken)
@@ -192,11 +193,13 @@ writer_writev(struct writer *w, const struct iovec *iov, int n)
 		return 0;
 	}
 later:
-	r = keep_iov(w, iov, n, (size_t)r);
+	kept = w->plen;
+	if (keep_iov(w, iov, n, (size_t)r) == -1)
+		w->lost += iov_total(iov, n) - (size_t)r - (w->plen - kept);
 	/* what is pending drains, also when the rest could not be kept */
 	if (w->plen > 0)
 		ev_io_start(w->loop, &w->io);
-	return r == -1 ? -1 : 0;
+	return w->lost > lost ? -1 : 0;
 }
 
 void

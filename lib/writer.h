@@ -25,6 +25,8 @@ struct writer {
 	int epipe;		/* ... because its reader went away */
 	int err;		/* ... with this errno */
 	int said;		/* its owner has told of the break */
+	size_t lost;		/* bytes it had no memory to keep: dropped */
+	int lost_said;		/* its owner has told of the first loss */
 	int tty;		/* the file is a terminal */
 	struct ev_loop *loop;
 	ev_io io;		/* active while pend waits for room */
@@ -54,7 +56,7 @@ int writer_ready(const struct writer *w);
  * pending. What the file cannot take now is copied and written, in order, as
  * soon as it has room; nothing else is written in between, so a unit is never
  * split by another. Returns 0, or -1 with errno ENOMEM when it could not keep
- * the rest (the rest is then lost).
+ * the rest: the rest is then lost, and counted in lost.
  */
 int writer_writev(struct writer *w, const struct iovec *iov, int n);
 

@@ -148,17 +148,51 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	done
 }
 
-@test "out of memory for a program's output buffer (ulimit -v): said with the program's name" {
+@test "out of memory for output buffers (ulimit -v): the pipes wait, no line is lost, said once" {
 	ldd "$GRPSUP" | grep -q libasan && skip "a sanitized build: ASan reserves more address space than any ulimit -v allows"
-	cmds=()
-	for i in $(seq 30); do cmds+=("yes y$i"); done
-	# grpsup alone is limited; its reader takes a second to start reading
-	run bash -c '(ulimit -v 5000 && exec "$@") 2>err | (sleep 1; cat > /dev/null)' sh "$GRPSUP" -t 1s "${cmds[@]}"
-	run grep -E '^grpsup +\| y[0-9]+: read its output: Cannot allocate memory$' err
+	local names=() cmds=() once=() i n
+	for i in $(seq 40); do
+		names+=("w$i")
+		once+=(--oneshot "w$i")
+		cmds+=("seq -f 'w$i %g' 1 20000")
+	done
+	n=$(IFS=,; echo "${names[*]}")
+	# 40 buffers of 256 KiB do not fit; the reader starts a second late
+	bash -c '(ulimit -v 12000 && exec "$@") 2>err; echo $? > status' sh \
+		"$GRPSUP" -n "$n" "${once[@]}" "${cmds[@]}" | (sleep 1; cat > out)
+	assert_equal "$(cat status)" 0
+	run grep -c 'Cannot allocate memory' err
+	assert_output 1
+	run grep -E '^grpsup +\| w[0-9]+: read its output \(its pipe waits until memory is free\): Cannot allocate memory$' err
 	assert_success
+	# every line of every program, in its order
+	for i in $(seq 40); do
+		[ "$(grep "^w$i *| " out | sed 's/.* //' | awk '$1 != NR { exit 1 } END { print NR }')" = 20000 ] ||
+			{ echo "w$i lost lines"; return 1; }
+	done
 }
 
-# start_stalled ARGS...: grpsup ARGS with a program that writes 200 KB,
+@test "output lost all the same for want of memory is a failure of grpsup's output: status 1, said, reported" {
+	ldd "$GRPSUP" | grep -q libasan && skip "a sanitized build: its allocator takes no LD_PRELOAD before it"
+	# once the program runs, no memory for what the stalled stdout cannot
+	# take yet (a writer keeps it in 4 KiB and more)
+	export LD_PRELOAD="$TOP/tests/helpers/failrealloc.so" FAILREALLOC_MAX=2048 \
+		FAILREALLOC_AFTER="$PWD/nomem" STALLED_WAIT=1 STALLED_SLEEP=0
+	start_stalled -g 1s --report report.json
+	touch nomem go
+	# the program exits 0; its output waits a grace for the stalled reader
+	wait_for dead "$GPID"
+	exec 7>&-
+	unset LD_PRELOAD
+	run cat err
+	assert_line "grpsup | output for its stdout was lost: no memory to keep what its reader had not taken yet"
+	assert_line "grpsup | exiting with status 1"
+	assert_equal "$(json 'r["status"]')" 1
+	[ "$(json 'r["undelivered_bytes"]')" -gt 0 ]
+}
+
+# start_stalled ARGS...: grpsup ARGS with a program that writes 200 KB (once
+# ./go exists, if $STALLED_WAIT is set) and sleeps 30 s ($STALLED_SLEEP),
 # its stdout a FIFO that is open but never read (fd 7 holds it); $GPID once
 # the program runs.
 start_stalled() {
@@ -166,7 +200,10 @@ start_stalled() {
 	exec 7<>stalled
 	rm -f gpid
 	"$WSTATUS" gpid "$GRPSUP" "$@" -n w \
-		'python3 -c "import sys, time; sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush(); time.sleep(30)"' \
+		'python3 -c "import os, sys, time
+while os.environ.get(\"STALLED_WAIT\") and not os.path.exists(\"go\"): time.sleep(0.01)
+sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush()
+time.sleep(float(os.environ.get(\"STALLED_SLEEP\", \"30\")))"' \
 		> stalled 2> err 3>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
