@@ -27,17 +27,18 @@ GRP_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(SAN) $(NOUNWIND) -MMD -M
 GRP_LDFLAGS = $(SAN) $(LDFLAGS)
 GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -lpcre2-8 -Wl,-Bdynamic -lm $(LDLIBS)
 
-# The library, by layer (make lint checks that calls only go down):
-LIB_OBJ = lib/command.o lib/config.o lib/confcheck.o lib/confhint.o \
-	lib/confenv.o lib/confparse.o \
-	lib/descend.o lib/duration.o lib/env.o lib/envfile.o lib/group.o \
-	lib/groupprep.o lib/grouprun.o lib/httpreply.o lib/identity.o lib/linematch.o \
-	lib/nametable.o lib/notify.o \
-	lib/order.o lib/outbatch.o lib/outmsg.o lib/output.o lib/probe.o \
-	lib/probespec.o lib/process.o \
-	lib/procfile.o lib/procfs.o lib/program.o lib/report.o lib/resolver.o \
-	lib/settings.o lib/signame.o lib/sigq.o lib/spawn.o lib/strv.o \
-	lib/text.o lib/verdict.o lib/writer.o
+# The library, by layer, lowest first: a file may use what a lower layer
+# defines, and its own layer's without a circle (make lint checks calls and
+# #include lines: tests/lint/layers.sh). The README lists the same layers.
+LAYER_NAMES = words system files program group
+LAYER_words = strv text duration signame command env nametable order envfile \
+	identity linematch probespec httpreply settings
+LAYER_system = procfs sigq spawn writer notify descend process resolver probe
+LAYER_files = conf confhint confparse confenv procfile confcheck config
+LAYER_program = outbatch outmsg output program
+LAYER_group = groupprep group grouprun verdict report
+LAYERS = $(foreach l,$(LAYER_NAMES),"$(l): $(LAYER_$(l))")
+LIB_OBJ = $(foreach l,$(LAYER_NAMES),$(LAYER_$(l):%=lib/%.o))
 LIB = lib/libgrpsup.a
 CMD_OBJ = cmd/main.o cmd/messages.o cmd/names.o cmd/options.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus tests/helpers/failrealloc.so
@@ -156,17 +157,8 @@ tests/bench/helpers/evfloor: tests/bench/helpers/evfloor.c
 bench: grpsup grpsup-static $(BENCH_HELPERS)
 	@sh tests/bench/run.sh
 
-# The layers of lib/, lowest first (tests/lint/layers.sh): an object may use
-# what a lower layer defines, and its own layer's without a circle.
-LAYERS = \
-	"words: strv text duration signame command env nametable order envfile identity \
-	linematch probespec httpreply settings" \
-	"system: procfs sigq spawn writer notify descend process resolver probe" \
-	"files: confhint confparse confenv procfile confcheck config" \
-	"program: outbatch outmsg output program" \
-	"group: groupprep group grouprun verdict report"
-
-# make lint: the layers of lib/ on its objects, and the man pages (mandoc,
+# make lint: the layers of lib/ on its objects and #include lines, the README's
+# list of them, and the man pages (mandoc,
 # style notes included, every cross-reference checked).
 lint: deps
 	@$(MAKE) --no-print-directory grpsup

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../lib/command.h"
+#include "../lib/confenv.h"
 #include "../lib/config.h"
 #include "../lib/duration.h"
 #include "../lib/group.h"

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include "../lib/duration.h"
+#include "../lib/outmsg.h"
 #include "../lib/signame.h"
 #include "../lib/verdict.h"
 #include "messages.h"
@@ -34,7 +35,7 @@ say(const char *fmt, ...)
 		return;
 	if (n > (int)sizeof(text) - 1)
 		n = (int)sizeof(text) - 1;
-	output_message(route, text, (size_t)n);
+	outmsg_write(route, text, (size_t)n);
 }
 
 /* "SIGTERM", or "signal 40" for one without a name; four may be in use. */
@@ -303,7 +304,7 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_STATUS:	/* while stderr waits, the latest replaces the older */
 		n = snprintf(buf, sizeof(buf), "%s: status: %s", p->set->name,
 		    e->what);
-		output_status(route, &p->output, buf, n < 0 ? 0 :
+		outmsg_status(route, &p->output, buf, n < 0 ? 0 :
 		    (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 		break;
 	case GE_SIGNALLED:

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "confenv.h"
 #include "confparse.h"
 #include "envfile.h"
 #include "text.h"

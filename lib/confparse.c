@@ -143,18 +143,6 @@ conf_current_where(struct parser *p)
 	return &p->c->where[p->c->nprogs - 1];
 }
 
-struct program_settings *
-conf_find_program(struct conf *c, const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < c->nprogs; i++)
-		if (strlen(c->progs[i].name) == len &&
-		    strncmp(c->progs[i].name, name, len) == 0)
-			return &c->progs[i];
-	return NULL;
-}
-
 /* Room for one more program in both of c's arrays. */
 static int
 conf_grow(struct conf *c)

@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "config.h"
+#include "conf.h"
 #include "nametable.h"
 #include "strv.h"
 

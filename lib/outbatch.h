@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <sys/uio.h>
 
-#include "output.h"
+#include "outstate.h"
 
 /*
  * Lines gathered into one writev, up to IOV_MAX pieces (a line takes 2 to 4):

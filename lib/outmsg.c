@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "outbatch.h"
+#include "outmsg.h"
 #include "text.h"
 
 /* One own message, labelled, on stderr (or its shared writer). */
@@ -25,7 +26,7 @@ write_message(struct output *o, const char *text, size_t len)
 
 /* What waited while stderr was not read: the count dropped, each STATUS. */
 void
-output_write_held(struct output *o)
+outmsg_write_held(struct output *o)
 {
 	struct program_output *po;
 	char line[128];
@@ -46,7 +47,7 @@ output_write_held(struct output *o)
 }
 
 void
-output_message(struct output *o, const char *text, size_t len)
+outmsg_write(struct output *o, const char *text, size_t len)
 {
 	char line[1024];
 	struct writer *w;
@@ -59,7 +60,7 @@ output_message(struct output *o, const char *text, size_t len)
 	text_visible(line + n, len);
 	if (o != NULL && o->ready) {
 		w = output_dest(o, 1);
-		if (!writer_ready(w) && w->plen >= OUTPUT_SELF_MAX)
+		if (!writer_ready(w) && w->plen >= OUTMSG_HELD_MAX)
 			o->dropped++;	/* memory stays bounded: counted, said */
 		else
 			write_message(o, line + n, len);
@@ -72,13 +73,13 @@ output_message(struct output *o, const char *text, size_t len)
 }
 
 void
-output_status(struct output *o, const struct program_output *key,
+outmsg_status(struct output *o, const struct program_output *key,
     const char *text, size_t len)
 {
 	struct program_output *po;
 
 	if (o == NULL || !o->ready || writer_ready(output_dest(o, 1))) {
-		output_message(o, text, len);
+		outmsg_write(o, text, len);
 		return;
 	}
 	for (po = o->first; po != NULL && po != key; po = po->next)

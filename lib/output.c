@@ -11,6 +11,7 @@
 
 #include "container.h"
 #include "outbatch.h"
+#include "outmsg.h"
 #include "output.h"
 #include "text.h"
 
@@ -311,7 +312,7 @@ on_dest_change(struct writer *w, void *arg)
 		    "stdout and stderr" : "stdout", w->err);
 	w->said = w->broken;
 	if (!w->broken && writer_ready(w) && w == output_dest(o, 1))
-		output_write_held(o);
+		outmsg_write_held(o);
 	/*
 	 * Turns, round after round, while it takes more and someone writes;
 	 * a few rounds at most, so that the loop goes on (a fast reader).
@@ -570,7 +571,7 @@ output_close(struct output *o)
 	struct program_output *po;
 	int k;
 
-	output_write_held(o);
+	outmsg_write_held(o);
 	if (o->loop != NULL)
 		ev_timer_stop(o->loop, &o->nomem_w);
 	for (po = o->first; po != NULL; po = po->next)

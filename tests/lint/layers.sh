@@ -1,5 +1,6 @@
 #!/bin/sh
-# The layers of lib/, checked on the objects: sh layers.sh "NAME: FILE..." ...
+# The layers of lib/, checked on the objects and on #include lines, and
+# against the README's list: sh layers.sh "NAME: FILE..." ...
 # (lowest layer first; FILE is lib/FILE.o). An object may use what a lower
 # layer defines, and what its own layer defines as long as no circle forms;
 # never what a higher layer (or cmd/) defines. Every lib/*.c must be in a
@@ -59,5 +60,63 @@ if ! tsort "$tmp/same" > /dev/null 2> "$tmp/loop"; then
 	fail=1
 fi
 
+# #include lines: X.h stands in the layer of X.c; a header with no .c of
+# its own (types and macros) in the highest layer of what it includes.
+# lib/ never includes cmd/.
+layer_of() {	# FILE (lib/x.c or lib/x.h): its layer number
+	local l h top=0
+	l=$(awk -v o="lib/$(basename "${1%.*}").o" '$1 == o { print $2 }' "$tmp/layer")
+	if [ -n "$l" ]; then
+		echo "$l"
+		return
+	fi
+	for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$1"); do
+		[ -e "lib/$h" ] || continue
+		l=$(layer_of "lib/$h")
+		[ "$l" -gt "$top" ] && top=$l
+	done
+	echo "$top"
+}
+: > "$tmp/inc_same"
+for f in lib/*.c lib/*.h; do
+	from=$(layer_of "$f")
+	for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+		if [ ! -e "lib/$h" ]; then
+			echo "lint: $f includes \"$h\", which is not in lib/"
+			fail=1
+			continue
+		fi
+		to=$(layer_of "lib/$h")
+		if [ "$to" -gt "$from" ]; then
+			echo "lint: $f (layer $from) includes $h (layer $to, higher)"
+			fail=1
+		elif [ "$to" -eq "$from" ] && [ "${f%.*}" != "lib/${h%.h}" ] &&
+		    [ -e "lib/${h%.h}.c" ]; then
+			echo "lib/$(basename "${f%.*}").o lib/${h%.h}.o" >> "$tmp/inc_same"
+		fi
+	done
+done
+sort -u "$tmp/inc_same" > "$tmp/inc_edges"
+if ! tsort "$tmp/inc_edges" > /dev/null 2> "$tmp/loop"; then
+	echo "lint: files of one layer include each other in a circle:"
+	grep -v 'input contains a loop' "$tmp/loop" | sed 's/^tsort: /  /'
+	fail=1
+fi
+
+# the README lists the same layers, in the same order
+awk '/^  [0-9]\. [a-z]+: /, /^- `tests\/`/' README.md |
+    grep -o '^  [0-9]\. [a-z]*:\|`[a-z]*\.c`' | tr -d '`' |
+    sed 's/^  [0-9]\. \([a-z]*\):/\1:/; s/\.c$//' | tr '\n' ' ' |
+    sed 's/ \([a-z]*:\)/\n\1/g; s/ $//' > "$tmp/readme"
+echo >> "$tmp/readme"
+for spec in "$@"; do
+	echo "$spec" | tr -s ' \t' ' '
+done > "$tmp/make"
+if ! cmp -s "$tmp/readme" "$tmp/make"; then
+	echo "lint: the README's layers of lib/ differ from the Makefile's:"
+	diff "$tmp/make" "$tmp/readme" | sed 's/^/  /'
+	fail=1
+fi
+
 [ "$fail" -eq 0 ] || exit 1
-echo "lint: layers: $(grep -c '^lib/' "$tmp/layer") objects of lib/ in $# layers, every call goes down"
+echo "lint: layers: $(grep -c '^lib/' "$tmp/layer") objects of lib/ in $# layers, every call and #include goes down; the README lists them"
