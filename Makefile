@@ -35,7 +35,7 @@ LAYER_words = strv text duration signame command env nametable order envfile \
 	identity linematch probespec httpreply settings
 LAYER_system = procfs sigq spawn writer notify descend process resolver probe
 LAYER_files = conf confhint confparse confenv procfile confcheck config
-LAYER_program = outbatch outmsg output program
+LAYER_program = outbatch outsource outmsg output program
 LAYER_group = groupprep group grouprun verdict report
 LAYERS = $(foreach l,$(LAYER_NAMES),"$(l): $(LAYER_$(l))")
 LIB_OBJ = $(foreach l,$(LAYER_NAMES),$(LAYER_$(l):%=lib/%.o))

@@ -215,85 +215,124 @@ say_ready(const struct program *p)
 		    p->probe->attempts == 1 ? "try" : "tries");
 }
 
-void
-messages_event(const struct group *g, const struct group_event *e, void *arg)
+/* grpsup's output was lost (a write error, no memory to keep it). */
+static void
+say_output_failed(const struct group_event *e)
 {
-	int level = *(const enum verbosity *)arg;
+	if (e->err == ENOMEM)
+		say("output for its %s was lost: no memory to keep what its "
+		    "reader had not taken yet", e->what);
+	else
+		say("cannot write to its %s: %s", e->what, strerror(e->err));
+}
+
+/* Said at every level, -q too: failures and losses. 1 when e was one. */
+static int
+say_failure(const struct group *g, const struct group_event *e)
+{
 	const struct program *p = e->prog;
-	char buf[256], d[32];
-	int n;
+	char d[32];
 
 	switch (e->kind) {
 	case GE_START_FAILED:
 		say_start_failed(p);
-		return;
+		return 1;
 	case GE_ERROR:
 		say("%s: %s", e->what, strerror(e->err));
-		return;
+		return 1;
 	case GE_OUTPUT_FAILED:
-		if (e->err == ENOMEM)
-			say("output for its %s was lost: no memory to keep what "
-			    "its reader had not taken yet", e->what);
-		else
-			say("cannot write to its %s: %s", e->what,
-			    strerror(e->err));
-		return;
+		say_output_failed(e);
+		return 1;
 	case GE_UNDELIVERED:
 		say("%ld bytes of output could not be delivered: their reader "
 		    "took nothing more within the %s grace", e->count,
 		    duration_format(g->grace_ms, d, sizeof(d)));
-		return;
+		return 1;
 	case GE_PAUSED:
 		say("%s: stopped by %s%s", p->set->name, sig_name(e->sig),
 		    e->sig == SIGTTIN || e->sig == SIGTTOU ? " (it wants the "
 		    "terminal, which it does not lead)" : "");
-		return;
+		return 1;
 	default:
-		break;
+		return 0;
 	}
-	if (level == QUIET)
-		return;
+}
+
+/* Leftovers that /proc cannot list: what grpsup does about them. */
+static void
+say_orphans_unlisted(const struct group *g, const struct group_event *e)
+{
+	char d[32];
+
+	if (g->self == 1)
+		say("leftover processes cannot be listed (/proc: %s): sending "
+		    "%s to every process", strerror(e->err), sig_name(e->sig));
+	else
+		say("leftover processes remain, which cannot be listed (/proc: "
+		    "%s): grpsup ends at the %s grace without them",
+		    strerror(e->err), duration_format(g->grace_ms, d,
+		    sizeof(d)));
+}
+
+/* Said unless -q: the stop and what it comes to. 1 when e was one. */
+static int
+say_stopping(const struct group *g, const struct group_event *e)
+{
+	const struct program *p = e->prog;
+	char buf[256], d[32];
+
 	switch (e->kind) {
 	case GE_STOPPING:
-		if (g->trigger.kind == TRIGGER_DONE)
-			return;		/* nothing left to stop */
-		describe_trigger(g, buf, sizeof(buf));
-		say("%s: stopping the group", buf);
-		return;
+		if (g->trigger.kind != TRIGGER_DONE) {	/* else nothing is left */
+			describe_trigger(g, buf, sizeof(buf));
+			say("%s: stopping the group", buf);
+		}
+		return 1;
 	case GE_GRACE_EXPIRED:
 		say("%s: %s after the %s grace: sending SIGKILL", p->set->name,
 		    processes(p, buf, sizeof(buf)),
 		    duration_format(p->set->grace_ms, d, sizeof(d)));
-		return;
+		return 1;
 	case GE_KILL_ALL:
 		say("received a second stop signal: sending SIGKILL to "
 		    "everything");
-		return;
+		return 1;
 	case GE_ORPHANS:
 		say("%ld leftover process%s: sending %s", e->count,
 		    e->count == 1 ? "" : "es", sig_name(e->sig));
-		return;
+		return 1;
 	case GE_ORPHANS_UNLISTED:
-		if (g->self == 1)
-			say("leftover processes cannot be listed (/proc: %s): "
-			    "sending %s to every process", strerror(e->err),
-			    sig_name(e->sig));
-		else
-			say("leftover processes remain, which cannot be listed "
-			    "(/proc: %s): grpsup ends at the %s grace without "
-			    "them", strerror(e->err), duration_format(g->grace_ms,
-			    d, sizeof(d)));
-		return;
+		say_orphans_unlisted(g, e);
+		return 1;
 	case GE_ORPHANS_KILLED:
 		say("%ld leftover process%s still running after the %s grace: "
 		    "sending SIGKILL", e->count, e->count == 1 ? "" : "es",
 		    duration_format(g->grace_ms, d, sizeof(d)));
-		return;
+		return 1;
 	default:
-		break;
+		return 0;
 	}
-	if (level < VERBOSE)
-		return;
+}
+
+/* A program's STATUS= line: while stderr waits, the latest one is kept. */
+static void
+say_status(const struct program *p, const char *text)
+{
+	char buf[256];
+	int n;
+
+	n = snprintf(buf, sizeof(buf), "%s: status: %s", p->set->name, text);
+	outmsg_status(route, &p->output, buf, n < 0 ? 0 :
+	    (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
+/* Said with -v: each program's steps. */
+static void
+say_step(const struct group_event *e)
+{
+	const struct program *p = e->prog;
+	char buf[256];
+
 	switch (e->kind) {
 	case GE_STARTED:
 		say("%s: started, pid %d", p->set->name, (int)p->pid);
@@ -301,11 +340,8 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	case GE_READY:
 		say_ready(p);
 		break;
-	case GE_STATUS:	/* while stderr waits, the latest replaces the older */
-		n = snprintf(buf, sizeof(buf), "%s: status: %s", p->set->name,
-		    e->what);
-		outmsg_status(route, &p->output, buf, n < 0 ? 0 :
-		    (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	case GE_STATUS:
+		say_status(p, e->what);
 		break;
 	case GE_SIGNALLED:
 		say("%s: sending %s", p->set->name, sig_name(e->sig));
@@ -333,6 +369,18 @@ messages_event(const struct group *g, const struct group_event *e, void *arg)
 	default:
 		break;
 	}
+}
+
+void
+messages_event(const struct group *g, const struct group_event *e, void *arg)
+{
+	int level = *(const enum verbosity *)arg;
+
+	if (say_failure(g, e) || level == QUIET)
+		return;
+	if (say_stopping(g, e) || level < VERBOSE)
+		return;
+	say_step(e);
 }
 
 /* "stop order: web and worker, then db": each wave, in order. */

@@ -6,6 +6,20 @@
 
 #include "outbatch.h"
 
+struct program_output *
+outbatch_after(const struct output *o, const struct program_output *po)
+{
+	return po->next != NULL ? po->next : o->first;
+}
+
+void
+outbatch_tell(const struct output *o, enum output_event ev, const char *what,
+    int err)
+{
+	if (o->on_event != NULL)
+		o->on_event(ev, what, err, o->event_arg);
+}
+
 /* Where a program's stream goes: its own writer, or the one both share. */
 struct writer *
 output_dest(struct output *o, int stream)
@@ -58,11 +72,10 @@ outbatch_write(struct outbatch *b, struct writer *w)
 	const struct output *o = b->o;
 
 	if (b->n > 0 && writer_writev(w, b->iov, b->n) == -1 &&
-	    !w->lost_said && o->on_event != NULL) {
+	    !w->lost_said) {
 		w->lost_said = 1;
-		o->on_event(OUTPUT_LOST, w == &o->dest[1] ? "stderr" :
-		    o->shared ? "stdout and stderr" : "stdout", ENOMEM,
-		    o->event_arg);
+		outbatch_tell(o, OUTPUT_LOST, w == &o->dest[1] ? "stderr" :
+		    o->shared ? "stdout and stderr" : "stdout", ENOMEM);
 	}
 	b->n = 0;
 	b->bytes = 0;

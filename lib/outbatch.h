@@ -1,6 +1,7 @@
 /*
- * Shared by output.c and outmsg.c, and by nothing else: lines gathered into
- * one labelled write, and where a stream goes.
+ * Shared by output.c, outsource.c and outmsg.c, and by nothing else: lines
+ * gathered into one labelled write, where a stream goes, whose turn is next,
+ * and the owner told.
  */
 #ifndef GRPSUP_OUTBATCH_H
 #define GRPSUP_OUTBATCH_H
@@ -44,6 +45,12 @@ void outbatch_add(struct outbatch *b, const char *label, size_t label_len,
  * once (OUTPUT_LOST).
  */
 void outbatch_write(struct outbatch *b, struct writer *w);
+/* outbatch_after: the program after po, round the list (whose turn next). */
+struct program_output *outbatch_after(const struct output *o,
+    const struct program_output *po);
+/* outbatch_tell: tell o's owner of ev (what, err: as output_fn says). */
+void outbatch_tell(const struct output *o, enum output_event ev,
+    const char *what, int err);
 /* output_dest: where stream (0, 1) goes: its writer, or the shared one. */
 struct writer *output_dest(struct output *o, int stream);
 

@@ -12,6 +12,7 @@
 #include "container.h"
 #include "outbatch.h"
 #include "outmsg.h"
+#include "outsource.h"
 #include "output.h"
 #include "text.h"
 
@@ -22,26 +23,6 @@ static const char *const palette[] = {
 	"\033[36m", "\033[33m", "\033[32m", "\033[35m", "\033[34m", "\033[31m",
 };
 #define COLOR_RESET "\033[0m"
-
-static struct output *
-output_of(const struct source *s)
-{
-	return s->po->out;
-}
-
-/* The program after po, round the list. */
-static struct program_output *
-after(const struct output *o, const struct program_output *po)
-{
-	return po->next != NULL ? po->next : o->first;
-}
-
-static void
-tell(struct output *o, enum output_event ev, const char *what, int err)
-{
-	if (o->on_event != NULL)
-		o->on_event(ev, what, err, o->event_arg);
-}
 
 static char *
 make_label(const char *name, size_t width, const char *color, size_t *len)
@@ -60,298 +41,102 @@ make_label(const char *name, size_t width, const char *color, size_t *len)
 	return label;
 }
 
-/*
- * Decide where the next piece of s's buffer at off ends: at a newline, at the
- * line bound, or at the end of a partial line that is due. 0: not yet.
- */
-static size_t
-next_piece(const struct source *s, size_t off, int *add_newline, int *whole)
-{
-	const char *start = s->buf + off;
-	size_t avail = s->len - off;
-	/* the buffer holds more than a line's bound: look no further */
-	const char *nl = memchr(start, '\n', avail < OUTPUT_LINE_MAX + 1 ?
-	    avail : OUTPUT_LINE_MAX + 1);
-
-	*add_newline = 0;
-	*whole = nl != NULL;
-	if (nl != NULL)
-		return (size_t)(nl - start) + 1;
-	*add_newline = 1;
-	if (avail >= OUTPUT_LINE_MAX)
-		return OUTPUT_LINE_MAX;
-	if (s->eof || s->flush_partial)
-		return s->len - off;
-	return 0;
-}
-
+/* Tell the owner that w broke, once (EPIPE and a terminal's EIO each time). */
 static void
-source_keep_partial(struct source *s, size_t off, int restart)
+tell_broken(struct output *o, struct writer *w)
 {
-	struct ev_loop *loop = output_of(s)->loop;
-
-	if (off > 0)
-		memmove(s->buf, s->buf + off, s->len - off);
-	s->len -= off;
-	s->flush_partial = 0;
-	if (s->len == 0) {
-		free(s->buf);	/* an idle program holds no buffer */
-		s->buf = NULL;
-		ev_timer_stop(loop, &s->partial);
-	} else if (restart || !ev_is_active(&s->partial)) {
-		ev_timer_stop(loop, &s->partial);
-		ev_timer_set(&s->partial, OUTPUT_PARTIAL_DELAY, 0.);
-		ev_timer_start(loop, &s->partial);
-	}
-}
-
-/*
- * Write the lines waiting in s's buffer while its destination takes them
- * (one_turn: one writev's worth at most, a turn among the programs); keep
- * the rest. When the destination is full, stop reading s: its program
- * blocks in write, and grpsup goes on with signals and deadlines.
- */
-static int
-source_pump_turn(struct source *s, int one_turn)
-{
-	struct output *o = output_of(s);
-	struct writer *w = output_dest(o, s->stream);
-	struct program_output *po = s->po;
-	const struct output_watch *watch = po->watch;
-	struct outbatch b;
-	size_t off = 0, len;
-	int add_nl, whole, complete = 0, seen = 0, had_turn = writer_ready(w);
-
-	outbatch_begin(&b, o);
-	while (off < s->len && writer_ready(w)) {
-		if (s->newline_added && s->buf[off] == '\n') {
-			s->newline_added = 0;	/* never an empty piece */
-			complete++;
-			off++;
-			continue;
-		}
-		if ((len = next_piece(s, off, &add_nl, &whole)) == 0)
-			break;
-		/* a newline that comes next ends this line, already shown */
-		s->newline_added = add_nl && len == OUTPUT_LINE_MAX;
-		outbatch_add(&b, po->label[s->stream], po->label_len[s->stream],
-		    s->buf + off, len, add_nl);
-		if (watch != NULL && !seen)
-			seen = watch->match(watch->arg, s->buf + off, len);
-		complete += whole;
-		off += len;
-		if (b.n > BATCH_IOV - LINE_IOV_MAX || b.bytes >= BATCH_BYTES) {
-			outbatch_write(&b, w);
-			if (one_turn)
-				break;
-		}
-	}
-	outbatch_write(&b, w);
-	if (s->buf != NULL)
-		source_keep_partial(s, off, complete > 0);
-	if (!writer_ready(w)) {
-		ev_io_stop(o->loop, &s->io);
-		if (had_turn)	/* it filled the destination: the next one's turn */
-			o->turn[w == &o->dest[1]] = after(o, po);
-	}
-	if (seen && po->watch == watch) {
-		po->watch = NULL;
-		watch->seen(watch->arg);
-	}
-	return off > 0;
-}
-
-/* Write what s holds, as long as its destination takes it. */
-static void
-source_pump(struct source *s)
-{
-	(void)source_pump_turn(s, 0);
-}
-
-static void
-source_close(struct source *s)
-{
-	ev_io_stop(output_of(s)->loop, &s->io);
-	close(s->fd);
-	s->fd = -1;
-	s->eof = 1;
-}
-
-/*
- * No memory for s's buffer: pause its pipe as a full destination does (the
- * program blocks in write, nothing is lost) and read it again a little
- * later, or when a destination drains. Said once a run.
- */
-static void
-source_starve(struct source *s)
-{
-	struct output *o = output_of(s);
-
-	ev_io_stop(o->loop, &s->io);
-	s->starved = 1;
-	if (!ev_is_active(&o->nomem_w)) {
-		ev_timer_set(&o->nomem_w, OUTPUT_NOMEM_RETRY, 0.);
-		ev_timer_start(o->loop, &o->nomem_w);
-	}
-	if (!o->starved_said) {
-		o->starved_said = 1;
-		snprintf(o->what, sizeof(o->what), "%s: read its output (its "
-		    "pipe waits until memory is free)", s->po->name);
-		tell(o, OUTPUT_ERROR, o->what, ENOMEM);
-	}
-}
-
-/* Read the pipes paused for want of memory again. */
-static void
-on_nomem_retry(struct ev_loop *loop, ev_timer *t, int revents)
-{
-	struct output *o = container_of(t, struct output, nomem_w);
-	struct program_output *po;
-	int k;
-
-	(void)revents;
-	for (po = o->first; po != NULL; po = po->next)
-		for (k = 0; k < 2; k++) {
-			struct source *s = &po->src[k];
-
-			if (!s->starved)
-				continue;
-			s->starved = 0;
-			if (s->fd >= 0 && writer_ready(output_dest(o, k)))
-				ev_io_start(loop, &s->io);
-		}
-}
-
-/*
- * Read once into s's buffer and write what it can (one_turn: as
- * source_pump_turn); returns what read returned.
- */
-static ssize_t
-source_read_turn(struct source *s, int one_turn)
-{
-	ssize_t n;
-
-	if (s->buf == NULL && (s->buf = malloc(OUTPUT_BUF_SIZE)) == NULL) {
-		source_starve(s);
-		errno = ENOMEM;
-		return -1;
-	}
-	if (s->len == OUTPUT_BUF_SIZE) {	/* the buffer waits for room */
-		errno = EAGAIN;
-		return -1;
-	}
-	do
-		n = read(s->fd, s->buf + s->len, OUTPUT_BUF_SIZE - s->len);
-	while (n == -1 && errno == EINTR);
-	if (n > 0)
-		s->len += (size_t)n;
-	else if (n == 0 || errno != EAGAIN)
-		source_close(s);
-	(void)source_pump_turn(s, one_turn);
-	return n;
-}
-
-static ssize_t
-source_read(struct source *s)
-{
-	return source_read_turn(s, 0);
-}
-
-static void
-on_readable(struct ev_loop *loop, ev_io *io, int revents)
-{
-	struct source *s = container_of(io, struct source, io);
-
-	(void)loop;
-	(void)revents;
-	if (source_read(s) <= 0 && s->eof)
-		tell(output_of(s), OUTPUT_CHANGED, NULL, 0);
-}
-
-static void
-on_partial_due(struct ev_loop *loop, ev_timer *t, int revents)
-{
-	struct source *s = container_of(t, struct source, partial);
-
-	(void)loop;
-	(void)revents;
-	s->flush_partial = 1;
-	source_pump(s);
-	/* the last bytes of a pipe at its end are out: the group may be done */
-	if (s->fd < 0 && s->buf == NULL)
-		tell(output_of(s), OUTPUT_CHANGED, NULL, 0);
-}
-
-/* Whether the pipe fd holds bytes to read, without reading them. */
-static int
-bytes_waiting(int fd)
-{
-	int n = 0;
-
-	return ioctl(fd, FIONREAD, &n) == 0 && n > 0;
-}
-
-/*
- * A destination drained or broke: the sources that feed it go on, in turns:
- * the first to write is the program after the one that filled it last, so
- * that under a slow reader none gets more than its share.
- */
-static void
-on_dest_change(struct writer *w, void *arg)
-{
-	struct output *o = arg;
-	int d = w == &o->dest[1], k, moved, round;
-	struct program_output *po, *start;
+	int d = w == &o->dest[1];
 
 	if (w->broken && w->epipe)
-		tell(o, OUTPUT_BROKEN, NULL, EPIPE);
+		outbatch_tell(o, OUTPUT_BROKEN, NULL, EPIPE);
 	else if (w->broken && w->tty && w->err == EIO)
-		tell(o, OUTPUT_HANGUP, NULL, EIO);
+		outbatch_tell(o, OUTPUT_HANGUP, NULL, EIO);
 	else if (w->broken && !w->said)
-		tell(o, OUTPUT_WRITE_ERROR, d ? "stderr" : o->shared ?
+		outbatch_tell(o, OUTPUT_WRITE_ERROR, d ? "stderr" : o->shared ?
 		    "stdout and stderr" : "stdout", w->err);
 	w->said = w->broken;
-	if (!w->broken && writer_ready(w) && w == output_dest(o, 1))
-		outmsg_write_held(o);
-	/*
-	 * Turns, round after round, while it takes more and someone writes;
-	 * a few rounds at most, so that the loop goes on (a fast reader).
-	 */
-	start = po = o->turn[d] != NULL ? o->turn[d] : o->first;
-	for (moved = 0, round = 0; po != NULL && !w->broken && writer_ready(w) &&
-	    round < TURN_ROUNDS; ) {
-		for (k = 0; k < 2; k++) {
-			struct source *s = &po->src[k];
+}
 
-			if (output_dest(o, k) != w || !writer_ready(w))
-				continue;
-			if (s->buf != NULL)
-				moved |= source_pump_turn(s, 1);
-			else if (s->fd >= 0 && bytes_waiting(s->fd))
-				moved |= source_read_turn(s, 1) > 0;
-		}
-		if ((po = after(o, po)) == start && !moved)
+/* One program's turn on w: a writev's worth of each stream that feeds w. */
+static int
+take_turn(struct output *o, struct writer *w, struct program_output *po)
+{
+	int k, moved = 0;
+
+	for (k = 0; k < 2; k++) {
+		struct source *s = &po->src[k];
+
+		if (output_dest(o, k) != w || !writer_ready(w))
+			continue;
+		if (s->buf != NULL)
+			moved |= outsource_pump_turn(s, 1);
+		else if (s->fd >= 0 && outsource_waiting(s->fd))
+			moved |= outsource_read_turn(s, 1) > 0;
+	}
+	return moved;
+}
+
+/*
+ * Turns, round after round, from the program after the one that filled w
+ * last, while w takes more and someone writes; a few rounds at most, so
+ * that the loop goes on (a fast reader).
+ */
+static void
+take_turns(struct output *o, struct writer *w)
+{
+	struct program_output *po, *start;
+	int d = w == &o->dest[1], moved = 0, round = 0;
+
+	start = po = o->turn[d] != NULL ? o->turn[d] : o->first;
+	while (po != NULL && !w->broken && writer_ready(w) &&
+	    round < TURN_ROUNDS) {
+		moved |= take_turn(o, w, po);
+		if ((po = outbatch_after(o, po)) == start && !moved)
 			break;
 		if (po == start) {
 			moved = 0;
 			round++;
 		}
 	}
-	/*
-	 * No one has more to write, or the rounds are over, and room is left:
-	 * all may read again, and what waits is written (no one waits for a
-	 * turn when the reader keeps up).
-	 */
+}
+
+/*
+ * No one has more to write, or the rounds are over, and room is left on
+ * w: all its sources may read again, and what waits is written (no one
+ * waits for a turn when the reader keeps up).
+ */
+static void
+resume_sources(struct output *o, struct writer *w)
+{
+	struct program_output *po;
+	int k;
+
 	for (po = o->first; po != NULL && writer_ready(w); po = po->next)
 		for (k = 0; k < 2; k++) {
 			if (output_dest(o, k) != w)
 				continue;
 			if (po->src[k].buf != NULL && writer_ready(w))
-				source_pump(&po->src[k]);
+				outsource_pump(&po->src[k]);
 			if (po->src[k].fd >= 0 && writer_ready(w))
 				ev_io_start(o->loop, &po->src[k].io);
 		}
-	tell(o, OUTPUT_CHANGED, NULL, 0);
+}
+
+/*
+ * A destination drained or broke: the sources that feed it go on, in turns,
+ * so that under a slow reader none gets more than its share.
+ */
+static void
+on_dest_change(struct writer *w, void *arg)
+{
+	struct output *o = arg;
+
+	tell_broken(o, w);
+	if (!w->broken && writer_ready(w) && w == output_dest(o, 1))
+		outmsg_write_held(o);
+	take_turns(o, w);
+	resume_sources(o, w);
+	outbatch_tell(o, OUTPUT_CHANGED, NULL, 0);
 }
 
 /* stdout and stderr are one file: the same pipe, socket, tty or inode. */
@@ -430,7 +215,7 @@ output_setup(struct output *o, struct ev_loop *loop, output_fn *fn,
 	o->loop = loop;
 	o->on_event = fn;
 	o->event_arg = arg;
-	ev_init(&o->nomem_w, on_nomem_retry);
+	ev_init(&o->nomem_w, outsource_on_nomem);
 	o->devnull_w = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (o->devnull_w == -1 || make_labels(o) == -1)
 		return -1;
@@ -480,10 +265,7 @@ output_attach(struct program_output *po, const int fds[2], int ok)
 		struct source *s = &po->src[k];
 
 		close(fds[k]);
-		s->po = po;
-		s->stream = k;
-		ev_io_init(&s->io, on_readable, s->fd, EV_READ);
-		ev_init(&s->partial, on_partial_due);
+		outsource_watch(s, po, k);
 		if (!ok) {
 			close(s->fd);
 			s->fd = -1;
@@ -506,7 +288,7 @@ output_drain(struct program_output *po)
 		struct source *s = &po->src[k];
 
 		while (s->fd >= 0 && writer_ready(output_dest(po->out, k)) &&
-		    source_read(s) > 0)
+		    outsource_read(s) > 0)
 			;
 	}
 }
@@ -551,7 +333,7 @@ output_abandon(struct output *o)
 
 				if (ioctl(s->fd, FIONREAD, &n) == 0 && n > 0)
 					lost += (size_t)n;
-				source_close(s);
+				outsource_close(s);
 			}
 			ev_timer_stop(o->loop, &s->partial);
 			free(s->buf);
@@ -577,7 +359,7 @@ output_close(struct output *o)
 	for (po = o->first; po != NULL; po = po->next)
 		for (k = 0; k < 2; k++) {
 			if (po->src[k].fd >= 0 && po->mode == OUTPUT_LABEL)
-				source_close(&po->src[k]);
+				outsource_close(&po->src[k]);
 			free(po->src[k].buf);
 			free(po->label[k]);
 			po->src[k].buf = po->label[k] = NULL;
