@@ -33,7 +33,8 @@ GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -lpcre2-8 -Wl,-Bdynamic -lm $(LDLI
 LAYER_NAMES = words system files program group
 LAYER_words = strv text duration signame command env nametable order envfile \
 	identity linematch probespec httpreply settings
-LAYER_system = procfs sigq spawn writer notify descend process resolver probe
+LAYER_system = procfs sigq spawn writer notify descend process resolver \
+	probetry probenet probefile probeexec probelog probe
 LAYER_files = conf confhint confparse confenv procfile confcheck config
 LAYER_program = outbatch outsource outmsg output program
 LAYER_group = groupprep group grouprun verdict report

@@ -122,21 +122,18 @@ static void
 describe_not_ready(const struct program *p, char *buf, size_t len)
 {
 	const struct probe *pr = p->probe;
-	char d[32];
+	char d[32], why[512];
 
 	duration_format(p->set->ready_timeout_ms, d, sizeof(d));
 	if (p->set->oneshot || pr == NULL)
 		snprintf(buf, len, "%s had not finished after %s", p->set->name,
 		    d);
-	else if (pr->spec.kind == PROBE_NOTIFY)
-		snprintf(buf, len, "%s was not ready after %s (no READY=1 "
-		    "came)", p->set->name, d);
-	else if (pr->last_error[0] != '\0')
-		snprintf(buf, len, "%s was not ready after %s (%s: %.150s)",
-		    p->set->name, d, pr->text, pr->last_error);
-	else
-		snprintf(buf, len, "%s was not ready after %s (%s)", p->set->name,
-		    d, pr->text);
+	else {
+		probe_why_not(pr, why, sizeof(why));
+		/* what does not fit buf is cut, as the reader's line would be */
+		snprintf(buf, len, "%s was not ready after %s (%.*s)",
+		    p->set->name, d, (int)strlen(why), why);
+	}
 }
 
 static void
@@ -199,20 +196,16 @@ static void
 say_ready(const struct program *p)
 {
 	double after = p->ready_at - p->started;
+	char how[512];
 
 	if (p->set->oneshot)
 		say("%s: ready (finished)", p->set->name);
 	else if (p->probe == NULL)
 		say("%s: ready (started)", p->set->name);
-	else if (p->probe->spec.kind == PROBE_NOTIFY)
-		say("%s: ready after %.3fs (READY=1)", p->set->name, after);
-	else if (p->probe->spec.kind == PROBE_LOG)
-		say("%s: ready after %.3fs (%s, line %u)", p->set->name, after,
-		    p->probe->text, p->probe->attempts);
-	else
-		say("%s: ready after %.3fs (%s, %u %s)", p->set->name, after,
-		    p->probe->text, p->probe->attempts,
-		    p->probe->attempts == 1 ? "try" : "tries");
+	else {
+		probe_how_ready(p->probe, how, sizeof(how));
+		say("%s: ready after %.3fs (%s)", p->set->name, after, how);
+	}
 }
 
 /* grpsup's output was lost (a write error, no memory to keep it). */

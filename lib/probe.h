@@ -3,56 +3,9 @@
 
 #include <ev.h>
 #include <stddef.h>
-#include <sys/socket.h>
 #include <sys/types.h>
 
-#include "httpreply.h"
-#include "linematch.h"
-#include "probespec.h"
-#include "resolver.h"
-#include "spawn.h"
-
-/* Delays between attempts: the first, doubled each time up to the last. */
-#define PROBE_RETRY_FIRST_MS 25
-#define PROBE_RETRY_MAX_MS 500
-/*
- * The longest one attempt may take: a look-up, a connection and the whole
- * reply; a command.
- */
-#define PROBE_NET_ATTEMPT_MS 2000
-#define PROBE_EXEC_ATTEMPT_MS 5000
-
-struct probe;
-typedef void probe_ready_fn(void *arg);
-
-/* A probe at work: one attempt at a time, a back-off between them. */
-struct probe {
-	struct probe_spec spec;
-	char *text;		/* the PROBE as written; spec points into it */
-	char *file;		/* file: the path, against the directory */
-	char **argv;		/* exec: what runs */
-	char *request;		/* http: the GET, sent whole */
-	struct line_match *regex;	/* log: the REGEX, compiled */
-	size_t request_len;
-
-	struct ev_loop *loop;
-	struct resolver *resolver;	/* tcp, http: the group's look-ups */
-	struct resolver_query *query;	/* the look-up of this attempt */
-	struct spawn_attr exec_attr;	/* exec: env, stdio, directory, user */
-	probe_ready_fn *on_ready;
-	void *arg;		/* on_ready's */
-	int running;		/* started, not ready nor stopped */
-	int waiting;		/* between attempts, else in one */
-	unsigned attempts;
-	int delay_ms;		/* the next pause between attempts */
-	int fd;			/* tcp, http: the socket of this attempt */
-	size_t sent;
-	struct http_reply reply;	/* http: the reply, as far as read */
-	pid_t pid;		/* exec: the command of this attempt, 0: none */
-	ev_io io;
-	ev_timer timer;		/* the attempt's deadline, or the pause */
-	char last_error[160];	/* why the last attempt failed */
-};
+#include "probetry.h"
 
 /*
  * probe_new: parse text (a PROBE) and make what the attempts need ahead of
@@ -65,13 +18,17 @@ struct probe {
 struct probe *probe_new(char *text, const char *directory, char *why,
     size_t len);
 
+/* probe_feed: where pr's verdicts come from (its kind decides). */
+enum probe_feed probe_feed(const struct probe *pr);
+
 /*
  * probe_start: begin the attempts on loop at once: on success on_ready(arg)
  * is called once and the probe stops. Host names are looked up through
  * resolver at each attempt. exec_attr gives the exec probe's environment,
  * stdio, directory and user (copied; what it and resolver point to must
- * outlive the probe). A notify probe does nothing here (notify.h reads it),
- * nor does a log: probe (the program's output gives it its lines).
+ * outlive the probe). Only a probe fed by its own tries (PROBE_FEED_TRIES)
+ * does something here: READY=1 comes through the program's notify socket,
+ * and lines through probe_log_match.
  */
 void probe_start(struct probe *pr, struct ev_loop *loop,
     struct resolver *resolver, const struct spawn_attr *exec_attr,
@@ -96,6 +53,17 @@ int probe_reaped(struct probe *pr, pid_t pid, int wstatus);
  * A line too costly to match (linematch.h) does not, and last_error says so.
  */
 int probe_log_match(struct probe *pr, const char *line, size_t len);
+
+/*
+ * probe_how_ready: for a message, how pr found its program ready: "READY=1",
+ * "PROBE, line N", "PROBE, N tries".
+ */
+void probe_how_ready(const struct probe *pr, char *buf, size_t len);
+/*
+ * probe_why_not: for a message, why pr has not found its program ready:
+ * "no READY=1 came", "PROBE: the last try's error", or the PROBE.
+ */
+void probe_why_not(const struct probe *pr, char *buf, size_t len);
 
 /* probe_free: stop pr and release it; NULL is no probe. */
 void probe_free(struct probe *pr);

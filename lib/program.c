@@ -17,7 +17,7 @@
 
 extern char **environ;
 
-static enum probe_kind program_probe_kind(const struct program *p);
+static int program_fed_by(const struct program *p, enum probe_feed feed);
 static struct spawn_attr program_spawn_attr(const struct program *p,
     char **argv, int out, int err);
 static int program_takes(const struct program *p, int sig);
@@ -176,7 +176,7 @@ program_prepare(struct program *p, char *buf, size_t len)
 	if (settings_oneshot_probe(s))
 		return prepare_failed(p, "ready", "a oneshot is ready when it "
 		    "exits 0, with no probe", buf, len);
-	if (program_probe_kind(p) == PROBE_LOG && s->output != OUTPUT_LABEL)
+	if (program_fed_by(p, PROBE_FEED_LINES) && s->output != OUTPUT_LABEL)
 		return prepare_failed(p, "ready", "a log: probe reads the "
 		    "program's lines, which only label output has (not --raw, "
 		    "output = raw or null)", buf, len);
@@ -194,7 +194,7 @@ program_prepare(struct program *p, char *buf, size_t len)
 int
 program_open_notify(struct program *p)
 {
-	if (program_probe_kind(p) != PROBE_NOTIFY || p->notify_fd >= 0)
+	if (!program_fed_by(p, PROBE_FEED_NOTIFY) || p->notify_fd >= 0)
 		return 0;
 	p->notify_fd = notify_listen(p->notify_env, sizeof(p->notify_env));
 	if (p->notify_fd == -1)
@@ -203,11 +203,11 @@ program_open_notify(struct program *p)
 	return program_env(p);
 }
 
-/* How p becomes ready; PROBE_NONE without a probe. */
-static enum probe_kind
-program_probe_kind(const struct program *p)
+/* Whether p has a probe, and that probe is fed by feed. */
+static int
+program_fed_by(const struct program *p, enum probe_feed feed)
 {
-	return p->probe != NULL ? p->probe->spec.kind : PROBE_NONE;
+	return p->probe != NULL && probe_feed(p->probe) == feed;
 }
 
 /*
@@ -277,21 +277,17 @@ program_await_ready(struct program *p)
 	}
 	if (p->set->oneshot)
 		return 0;	/* ready when it exits 0 */
-	switch (program_probe_kind(p)) {
-	case PROBE_NONE:
+	if (p->probe == NULL)
 		return 1;
-	case PROBE_NOTIFY:
+	probe_start(p->probe, loop, p->host->resolver, &a, on_probe_ready, p);
+	if (program_fed_by(p, PROBE_FEED_NOTIFY))
 		ev_io_start(loop, &p->notify_w);
-		return 0;
-	case PROBE_LOG:
+	if (program_fed_by(p, PROBE_FEED_LINES)) {
 		p->log_watch = (struct output_watch){ log_match, on_probe_ready,
 		    p };
 		p->output.watch = &p->log_watch;
-		return 0;
-	default:
-		probe_start(p->probe, loop, p->host->resolver, &a, on_probe_ready, p);
-		return 0;
 	}
+	return 0;
 }
 
 int
