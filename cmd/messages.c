@@ -1,3 +1,7 @@
+/*
+ * What grpsup says on stderr: each event of the group at the verbosity
+ * asked, the summary at the end, and the errors of the command line.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

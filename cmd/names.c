@@ -1,3 +1,7 @@
+/*
+ * The names of programs given on the command line without -n: derived from
+ * their commands, told apart when two are alike.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,6 @@
+/*
+ * The command line: options read into struct options, and --help.
+ */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>

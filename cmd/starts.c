@@ -1,3 +1,7 @@
+/*
+ * The per-program options of the command line (--ready, --after, --oneshot,
+ * --grace, ...): NAME=VALUE read and applied to the named programs.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,9 @@
+/*
+ * A command line made into an argv: run directly when it is plain words,
+ * through /bin/sh -c when it needs a shell (quotes, $, pipes), with the
+ * shell's exec first so that no shell stays between grpsup and the program;
+ * and the names a program may have.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,8 @@
+/*
+ * The descendants of a process and the members of a process group, found
+ * through the parent pids and process groups in /proc/PID/stat; sending them
+ * a signal, scanning again until no new process appears.
+ */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>

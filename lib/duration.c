@@ -1,3 +1,7 @@
+/*
+ * DURATION values as users write them ("250ms", "1m30s", a bare number of
+ * seconds), read into milliseconds and written back for messages.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

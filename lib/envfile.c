@@ -1,3 +1,9 @@
+/*
+ * An env file's text read as docker compose reads it: KEY=VALUE statements,
+ * quotes, comments, export, and $VAR / ${VAR:-default} expansion against the
+ * scopes a program's environment is built from, bounded in size and linear
+ * in time.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,7 @@
+/*
+ * The reply to an http probe, read whole as it arrives: its status line
+ * (interim 1xx replies skipped), its head, and its body to its end.
+ */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -1,3 +1,7 @@
+/*
+ * Who a program runs as: a user and group, by name or number, resolved
+ * before anything starts, and taken on in the child before exec.
+ */
 #include <errno.h>
 #include <grp.h>
 #include <limits.h>

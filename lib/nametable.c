@@ -1,3 +1,7 @@
+/*
+ * Names to an index in a hash table: program names and environment keys, so
+ * that large files are read and checked in linear time.
+ */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>

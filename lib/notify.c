@@ -1,3 +1,7 @@
+/*
+ * Both sides of the sd_notify protocol: the socket a program sends READY=1
+ * and STATUS= to, read by grpsup, and grpsup's own messages to its manager.
+ */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>

@@ -1,3 +1,7 @@
+/*
+ * The start order of a group: every name a program waits for exists, and the
+ * waits form no cycle; checked in linear time.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,8 @@
+/*
+ * Lines gathered into one labelled writev, whose turn is next, where a
+ * stream goes, and the output's owner told: shared by output.c, outsource.c
+ * and outmsg.c.
+ */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,3 +1,9 @@
+/*
+ * grpsup's labelled output, the group's side: the two destinations (one
+ * writer when stdout and stderr are one file), the labels, each program's
+ * pipes made and attached, fair turns under a slow reader, and the end
+ * (drained, or abandoned and counted).
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>

@@ -1,3 +1,9 @@
+/*
+ * grpsup's own process and terminal: its signal state set up, its file
+ * descriptor limit raised for a large group, the terminal it may hand to a
+ * program's process group, and what /proc says of a process group or a
+ * process stopped by job control.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

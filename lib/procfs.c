@@ -1,3 +1,7 @@
+/*
+ * Small files of /proc read in one go: a process's stat line and status
+ * fields.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,3 +1,9 @@
+/*
+ * One program of a group: what it is set to be, what it is doing, and the
+ * actions that prepare, start, signal and record it. Nothing here decides
+ * what the group does next: each action says what happened, and group.c
+ * decides.
+ */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>

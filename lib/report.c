@@ -1,3 +1,8 @@
+/*
+ * The JSON report (--report): each program's times and end, the stop trigger
+ * and grpsup's status, written where the user asked (a file replaced whole,
+ * or a FIFO or device written in place).
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

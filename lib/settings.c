@@ -1,3 +1,8 @@
+/*
+ * One program's settings, the one description that the command line and the
+ * files fill in and the group runs: defaults, the output and colour words,
+ * and the checks of a whole setting.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,7 @@
+/*
+ * Signal names and numbers as users write them (TERM, SIGterm, 15, RTMIN+1),
+ * and the names messages use.
+ */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>

@@ -1,3 +1,8 @@
+/*
+ * Signals as events: one SA_SIGINFO handler writes each caught signal, with
+ * its sender, into a pipe that the loop reads in arrival order; what each
+ * signal asks of grpsup.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>

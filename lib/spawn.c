@@ -1,3 +1,8 @@
+/*
+ * fork and exec of a program: in the child, async-signal-safe steps only
+ * (process group, identity, directory, descriptors, limits, signals reset),
+ * and a failure reported to the parent through a close-on-exec pipe.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

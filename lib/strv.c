@@ -1,3 +1,6 @@
+/*
+ * A growing NULL-terminated array of malloc'd strings.
+ */
 #include <stdlib.h>
 #include <string.h>
 

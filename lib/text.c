@@ -1,3 +1,7 @@
+/*
+ * Text for messages: control bytes shown as '?', long values clipped, and
+ * one-line errors formatted into a caller's buffer.
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,7 @@
+/*
+ * The exit-status rules of section 5: which program's end is a failure, the
+ * first failure in the order of the exits, and grpsup's own status.
+ */
 #include <sys/wait.h>
 
 #include "verdict.h"

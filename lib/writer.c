@@ -1,3 +1,8 @@
+/*
+ * A destination written without ever blocking the loop: what it cannot take
+ * now is kept and written, in order, as it takes more; a broken one drops
+ * and says so.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
