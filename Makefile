@@ -31,7 +31,7 @@ GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -lpcre2-8 -Wl,-Bdynamic -lm $(LDLI
 # defines, and its own layer's without a circle (make lint checks calls and
 # #include lines: tests/lint/layers.sh). The README lists the same layers.
 LAYER_NAMES = words system files program group
-LAYER_words = strv text duration signame command env nametable order envfile \
+LAYER_words = strv text duration signame command env nametable order envscope envfile \
 	identity linematch probespec httpreply settings
 LAYER_system = procfs sigq spawn writer notify descend process resolver \
 	probetry probenet probefile probeexec probelog probe

@@ -17,7 +17,7 @@ conf_load_env_file(const char *path, struct strv *into,
     const struct strv *const *also, int *line, char *why, size_t len,
     struct strv *notices)
 {
-	struct envfile_scope scope;
+	struct envscope scope;
 	char *text;
 	size_t n;
 	int r;
@@ -28,9 +28,9 @@ conf_load_env_file(const char *path, struct strv *into,
 		free(text);
 		return r;
 	}
-	envfile_scope_init(&scope, into, also);
+	envscope_init(&scope, into, also);
 	r = envfile_parse(text, n, &scope, line, why, len);
-	envfile_scope_free(&scope);
+	envscope_free(&scope);
 	free(text);
 	return r == -1 ? -1 : 0;
 }
@@ -85,7 +85,7 @@ int
 conf_append_env_lines(struct parser *p)
 {
 	const struct strv *also[] = { &p->c->env, NULL };
-	struct envfile_scope scope;
+	struct envscope scope;
 	struct conf *c = p->c;
 	struct conf_where *w;
 	char why[256];
@@ -95,13 +95,13 @@ conf_append_env_lines(struct parser *p)
 	for (i = 0; i < c->nprogs; i++) {
 		w = &c->where[i];
 		/* one scope for all of a program's lines: linear time */
-		envfile_scope_init(&scope, &c->progs[i].env, also);
+		envscope_init(&scope, &c->progs[i].env, also);
 		for (j = 0; j < w->line_env.n; j++) {
 			n = envfile_parse(w->line_env.v[j], strlen(w->line_env.v[j]),
 			    &scope, &line, why, sizeof(why));
 			if (n == 1)
 				continue;
-			envfile_scope_free(&scope);
+			envscope_free(&scope);
 			if (n == -1 && errno == ENOMEM)
 				return conf_nomem(p);
 			if (n == -1)
@@ -109,7 +109,7 @@ conf_append_env_lines(struct parser *p)
 			return conf_fail(p, w->env_line_at[j], "env: expected "
 			    "one KEY=VALUE, not '%.80s'", w->line_env.v[j]);
 		}
-		envfile_scope_free(&scope);
+		envscope_free(&scope);
 	}
 	return 0;
 }

@@ -11,11 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "env.h"
 #include "envfile.h"
 #include "text.h"
 
-extern char **environ;
 
 /* How deep ${A:-${B:-...}} may nest: a file cannot exhaust the stack. */
 #define NEST_MAX 32
@@ -29,7 +27,7 @@ struct sbuf {
 struct scan {
 	const char *p, *end;
 	int line;
-	struct envfile_scope *scope;
+	struct envscope *scope;
 	struct strv *out;	/* the scope's */
 	struct sbuf val;	/* "KEY=VALUE" being built */
 	size_t key_len;		/* of its "KEY=" */
@@ -118,104 +116,20 @@ add(struct scan *sc, const char *s, size_t n)
 	return sb_add(&sc->val, s, n) == -1 ? nomem(sc) : 0;
 }
 
-/* The value of the k bytes of name in v, through t; NULL: none. */
-static const char *
-find_in(const struct name_table *t, char *const *v, const char *name,
-    size_t k)
-{
-	size_t i = name_table_find(t, name, k);
-
-	return i == (size_t)-1 ? NULL : v[i] + k + 1;
-}
-
-/* Index the KEYs v has gained since, the latest of each winning. */
-static int
-index_keys(struct name_table *t, size_t *indexed, const struct strv *v)
-{
-	for (; *indexed < v->n; (*indexed)++)
-		if (name_table_put(t, v->v[*indexed], strcspn(v->v[*indexed],
-		    "="), *indexed) == -1)
-			return -1;
-	return 0;
-}
-
-void
-envfile_scope_init(struct envfile_scope *scope, struct strv *out,
-    const struct strv *const *also)
-{
-	memset(scope, 0, sizeof(*scope));
-	scope->out = out;
-	scope->also = also;
-	scope->bytes_max = env_arg_max();
-}
-
-void
-envfile_scope_free(struct envfile_scope *scope)
-{
-	size_t i;
-
-	for (i = 0; i <= ENVFILE_OUTER_MAX; i++)
-		name_table_free(&scope->keys[i]);
-}
-
-/* The scope's indexes, up to date. 0, or -1 with errno ENOMEM. */
-static int
-scope_index(struct envfile_scope *scope)
-{
-	size_t i;
-
-	if (index_keys(&scope->keys[0], &scope->indexed[0], scope->out) == -1)
-		return -1;
-	for (i = 0; scope->also != NULL && scope->also[i] != NULL &&
-	    i < ENVFILE_OUTER_MAX; i++)
-		if (index_keys(&scope->keys[i + 1], &scope->indexed[i + 1],
-		    scope->also[i]) == -1)
-			return -1;
-	return 0;
-}
-
-static const char *
-find_in_environ(const char *name, size_t k)
-{
-	char **e;
-
-	for (e = environ; e != NULL && *e != NULL; e++)
-		if (strncmp(*e, name, k) == 0 && (*e)[k] == '=')
-			return *e + k + 1;
-	return NULL;
-}
-
-/* What $NAME means here: the lines so far, the outer scopes, environ. */
-static const char *
-lookup(struct scan *sc, const char *name, size_t k)
-{
-	const struct envfile_scope *scope = sc->scope;
-	const char *v = find_in(&scope->keys[0], sc->out->v, name, k);
-	size_t i;
-
-	for (i = 0; v == NULL && scope->also != NULL && scope->also[i] != NULL &&
-	    i < ENVFILE_OUTER_MAX; i++)
-		v = find_in(&scope->keys[i + 1], scope->also[i]->v, name, k);
-	return v != NULL ? v : find_in_environ(name, k);
-}
-
-/*
- * The statement's "KEY=VALUE" joins out, and the look-ups; all that the
- * scope added stays within ARG_MAX, which no program's environment can pass.
- */
+/* The statement's "KEY=VALUE" joins out, and the look-ups. */
 static int
 push_value(struct scan *sc)
 {
-	struct envfile_scope *scope = sc->scope;
-
-	if ((scope->bytes += sc->val.n + 1) > scope->bytes_max)
+	switch (envscope_add(sc->scope, sc->val.s, sc->val.n)) {
+	case 0:
+		return 0;
+	case 1:
 		return fail_at(sc, sc->line, "the variables take more than the "
 		    "system's ARG_MAX (%zu bytes), which a program's environment "
-		    "cannot pass", scope->bytes_max);
-	if (strv_push(sc->out, sc->val.s, sc->val.n) == -1 ||
-	    index_keys(&scope->keys[0], &scope->indexed[0], sc->out) == -1)
+		    "cannot pass", sc->scope->bytes_max);
+	default:
 		return nomem(sc);
-	return 0;
+	}
 }
 
 static int expand_range(struct scan *sc, const char *s, const char *e,
@@ -250,7 +164,7 @@ expand_braced(struct scan *sc, const char *s, const char *close, int depth)
 		return fail_at(sc, sc->line, "bad substitution '${%.*s}': a name "
 		    "must follow '${'", span((size_t)(close - name)), name);
 	op = name + k;
-	v = lookup(sc, name, k);
+	v = envscope_lookup(sc->scope, name, k);
 	if (op == close)
 		return v != NULL ? add(sc, v, strlen(v)) : 0;
 	colon = *op == ':';
@@ -296,7 +210,7 @@ expand_one(struct scan *sc, const char **s, const char *e, int depth)
 		return add(sc, "$", 1);	/* "$5", "a $ b": no name, as written */
 	}
 	*s = p + 1 + k;
-	if ((close = lookup(sc, p + 1, k)) == NULL)
+	if ((close = envscope_lookup(sc->scope, p + 1, k)) == NULL)
 		return 0;
 	return add(sc, close, strlen(close));
 }
@@ -436,7 +350,7 @@ end_of_statement(struct scan *sc)
 static int
 inherit(struct scan *sc, const char *key, size_t k)
 {
-	const char *v = find_in_environ(key, k);
+	const char *v = envscope_environ(key, k);
 
 	if (v == NULL)
 		return 0;
@@ -535,7 +449,7 @@ normalized(const char *text, size_t n, size_t *m, struct scan *sc)
 }
 
 int
-envfile_parse(const char *text, size_t n, struct envfile_scope *scope,
+envfile_parse(const char *text, size_t n, struct envscope *scope,
     int *line, char *why, size_t len)
 {
 	struct scan sc = { .line = 1, .scope = scope, .out = scope->out,
@@ -544,7 +458,7 @@ envfile_parse(const char *text, size_t n, struct envfile_scope *scope,
 	char *t;
 	int count = 0;
 
-	if (scope_index(scope) == -1)
+	if (envscope_index(scope) == -1)
 		return nomem(&sc);
 	if ((t = normalized(text, n, &m, &sc)) == NULL)
 		return -1;

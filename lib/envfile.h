@@ -3,34 +3,10 @@
 
 #include <stddef.h>
 
-#include "nametable.h"
-#include "strv.h"
+#include "envscope.h"
 
 /* The longest value a statement may set: an expansion past it is an error. */
 #define ENVFILE_VALUE_MAX (1024 * 1024)
-/* How many outer scopes (also) a parse may look in. */
-#define ENVFILE_OUTER_MAX 4
-
-/*
- * Where statements go and where their $VAR look: out, then each strv of
- * also (NULL-ended, at most ENVFILE_OUTER_MAX; may be NULL), then grpsup's
- * environment. The scope keeps an index of the KEYs of each, brought up to
- * date at each parse, so that many parses into one out (a program's env
- * lines) take linear time. envfile_scope_init, then envfile_scope_free.
- */
-struct envfile_scope {
-	struct strv *out;
-	const struct strv *const *also;
-	struct name_table keys[1 + ENVFILE_OUTER_MAX];	/* out's, also's */
-	size_t indexed[1 + ENVFILE_OUTER_MAX];	/* strings indexed so far */
-	size_t bytes;		/* of what the parses added to out */
-	size_t bytes_max;	/* past it, an error: the system's ARG_MAX */
-};
-
-void envfile_scope_init(struct envfile_scope *sc, struct strv *out,
-    const struct strv *const *also);
-void envfile_scope_free(struct envfile_scope *sc);
-
 /*
  * envfile_parse: read the n bytes of text as an env file, the way docker
  * compose reads a .env file, and append each KEY=VALUE it sets to scope's
@@ -51,7 +27,7 @@ void envfile_scope_free(struct envfile_scope *sc);
  * -1 with *line the line of the text at fault (from 1) and a one-line reason
  * in why (of size len); on ENOMEM the reason says so and errno is ENOMEM.
  */
-int envfile_parse(const char *text, size_t n, struct envfile_scope *scope,
+int envfile_parse(const char *text, size_t n, struct envscope *scope,
     int *line, char *why, size_t len);
 
 /*

@@ -8,16 +8,16 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct envfile_scope scope;
+	struct envscope scope;
 	struct strv out = { 0 };
 	char why[256];
 	int line = -7, r;
 	size_t i, lines = 1;
 
-	envfile_scope_init(&scope, &out, NULL);
+	envscope_init(&scope, &out, NULL);
 	r = envfile_parse((const char *)data, size, &scope, &line, why,
 	    sizeof(why));
-	envfile_scope_free(&scope);
+	envscope_free(&scope);
 
 	for (i = 0; i < size; i++)
 		lines += data[i] == '\n';

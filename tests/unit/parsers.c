@@ -47,12 +47,12 @@ static int
 env_parse(const char *text, struct strv *out, int *line, char *why,
     size_t len)
 {
-	struct envfile_scope scope;
+	struct envscope scope;
 	int r;
 
-	envfile_scope_init(&scope, out, NULL);
+	envscope_init(&scope, out, NULL);
 	r = envfile_parse(text, strlen(text), &scope, line, why, len);
-	envfile_scope_free(&scope);
+	envscope_free(&scope);
 	return r;
 }
 
