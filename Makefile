@@ -41,7 +41,8 @@ LAYER_group = groupprep group grouprun verdict report
 LAYERS = $(foreach l,$(LAYER_NAMES),"$(l): $(LAYER_$(l))")
 LIB_OBJ = $(foreach l,$(LAYER_NAMES),$(LAYER_$(l):%=lib/%.o))
 LIB = lib/libgrpsup.a
-CMD_OBJ = cmd/main.o cmd/messages.o cmd/names.o cmd/options.o cmd/starts.o
+CMD_OBJ = cmd/main.o cmd/check.o cmd/cli.o cmd/messages.o cmd/names.o \
+	cmd/options.o cmd/sources.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus tests/helpers/failrealloc.so
 # C unit tests, linked with the library (sanitized too).
 UNIT = tests/unit/parsers tests/unit/verdict

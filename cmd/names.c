@@ -3,9 +3,11 @@
  * their commands, told apart when two are alike.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "names.h"
 
 /* The words of a command, split on blanks, as a program's name sees them. */
@@ -118,4 +120,101 @@ out:
 	if (r == -1)
 		errno = ENOMEM;
 	return r;
+}
+
+static int
+name_taken(const struct conf *c, size_t upto, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < upto; i++)
+		if (strcmp(c->progs[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Next name from a -n LIST, or NULL at its end; *list advances. */
+static char *
+next_listed_name(const char **list)
+{
+	size_t len = strcspn(*list, ",");
+	char *name = strndup(*list, len);
+
+	*list += len + ((*list)[len] == ',');
+	return name;
+}
+
+/*
+ * The name from the command's word in bases[upto] (names_base); a repeated
+ * one gets "-2", "-3", ... in order. Counting the earlier programs' bases
+ * keeps a thousand "sleep" programs from a cubic search.
+ */
+static char *
+derived_name(const struct conf *c, size_t upto, char (*bases)[NAME_MAX_LEN + 1])
+{
+	char name[NAME_MAX_LEN + 16];
+	size_t j;
+	int n = 1;
+
+	for (j = 0; j < upto; j++)
+		n += strcmp(bases[j], bases[upto]) == 0;
+	if (n == 1)
+		snprintf(name, sizeof(name), "%s", bases[upto]);
+	else
+		snprintf(name, sizeof(name), "%s-%d", bases[upto], n);
+	while (name_taken(c, upto, name))
+		snprintf(name, sizeof(name), "%s-%d", bases[upto], ++n);
+	return strdup(name);
+}
+
+static int
+derive_bases(const struct conf *c, char (*bases)[NAME_MAX_LEN + 1])
+{
+	char **commands = calloc(c->nprogs + 1, sizeof(*commands));
+	size_t i;
+	int r;
+
+	if (commands == NULL)
+		return -1;
+	for (i = 0; i < c->nprogs; i++)
+		commands[i] = c->progs[i].command;
+	r = names_base(commands, c->nprogs, bases);
+	free(commands);
+	return r;
+}
+
+void
+names_assign(struct conf *c, const char *list)
+{
+	char msg[256], (*bases)[NAME_MAX_LEN + 1] = NULL;
+	size_t i;
+
+	if (list == NULL && ((bases = calloc(c->nprogs, sizeof(*bases))) ==
+	    NULL || derive_bases(c, bases) == -1))
+		cli_no_memory();
+	for (i = 0; i < c->nprogs; i++) {
+		struct program_settings *p = &c->progs[i];
+
+		if (list == NULL) {
+			if ((p->name = derived_name(c, i, bases)) == NULL)
+				cli_no_memory();
+			continue;
+		}
+		if (*list == '\0')
+			break;
+		p->name = next_listed_name(&list);
+		if (!name_is_valid(p->name) || name_taken(c, i, p->name)) {
+			snprintf(msg, sizeof(msg), "--names: %s name '%.64s' "
+			    "(names are unique, of A-Z a-z 0-9 _ . -)",
+			    name_is_valid(p->name) ? "duplicate" : "invalid",
+			    p->name);
+			cli_usage_error(msg);
+		}
+	}
+	free(bases);
+	if (list != NULL && (i < c->nprogs || *list != '\0')) {
+		snprintf(msg, sizeof(msg), "--names: %s names for %zu commands",
+		    i < c->nprogs ? "too few" : "too many", c->nprogs);
+		cli_usage_error(msg);
+	}
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "../lib/command.h"
+#include "../lib/conf.h"
 
 /*
  * names_base: the word each of the n commands takes its name from, into
@@ -16,5 +17,12 @@
  */
 int names_base(char *const *commands, size_t n,
     char (*bases)[NAME_MAX_LEN + 1]);
+
+/*
+ * names_assign: name c's programs from list (-n: "a,b,c"), or from their
+ * commands when list is NULL (names_base, a repeated one numbered). A bad,
+ * repeated or missing name is a usage error (125).
+ */
+void names_assign(struct conf *c, const char *list);
 
 #endif

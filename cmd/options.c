@@ -140,6 +140,40 @@ add_start(struct options *o, int kind)
 	return 0;
 }
 
+/* An option whose value is read here: a duration, a signal, a port. */
+static int
+parse_value(int c, struct options *o, char *err, size_t len)
+{
+	switch (c) {
+	case 'g':
+		return parse_duration("--grace", optarg, &o->grace_ms, err,
+		    len);
+	case 's':
+		if ((o->stop_signal = signal_parse(optarg)) == -1)
+			return text_fail(err, len, "--stop-signal: invalid "
+			    "signal '%.*s%s'", TEXT_CLIP(optarg));
+		return 0;
+	case 't':
+		if (parse_duration("--timeout", optarg, &o->timeout_ms, err,
+		    len) == -1)
+			return -1;
+		if (o->timeout_ms == 0)
+			return text_fail(err, len, "--timeout: '%.*s%s' is not a "
+			    "positive duration", TEXT_CLIP(optarg));
+		return 0;
+	case OPT_PORT:
+		if ((o->port = port_parse(optarg)) == 0)
+			return text_fail(err, len, "--port: '%.40s' is not a port "
+			    "(1 to 65435: each program adds 100)", optarg);
+		return 0;
+	default:	/* OPT_COLOR */
+		if ((o->color = color_parse(optarg)) == -1)
+			return text_fail(err, len, "--color: '%.*s%s' is not "
+			    "auto, always or never", TEXT_CLIP(optarg));
+		return 0;
+	}
+}
+
 static int
 parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 {
@@ -150,37 +184,15 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case 'f': o->file = optarg; return 0;
 	case OPT_ENV_FILE: o->env_files[o->nenv_files++] = optarg; return 0;
 	case 'g':
+	case 's':	/* NAME=VALUE is one program's */
 		if (strchr(optarg, '=') != NULL)
-			return add_start(o, 'g');
-		return parse_duration("--grace", optarg, &o->grace_ms, err,
-		    len);
-	case 's':
-		if (strchr(optarg, '=') != NULL)
-			return add_start(o, 's');
-		if ((o->stop_signal = signal_parse(optarg)) == -1)
-			return text_fail(err, len, "--stop-signal: invalid "
-			    "signal '%.*s%s'", TEXT_CLIP(optarg));
-		return 0;
-	case 'e': o->exit_code_from = optarg; return 0;
+			return add_start(o, c);
+		return parse_value(c, o, err, len);
 	case 't':
-		if (parse_duration("--timeout", optarg, &o->timeout_ms, err,
-		    len) == -1)
-			return -1;
-		if (o->timeout_ms == 0)
-			return text_fail(err, len, "--timeout: '%.*s%s' is not a "
-			    "positive duration", TEXT_CLIP(optarg));
-		return 0;
-	case OPT_RAW: o->raw = 1; return 0;
 	case OPT_PORT:
-		if ((o->port = port_parse(optarg)) == 0)
-			return text_fail(err, len, "--port: '%.40s' is not a port "
-			    "(1 to 65435: each program adds 100)", optarg);
-		return 0;
-	case OPT_COLOR:
-		if ((o->color = color_parse(optarg)) == -1)
-			return text_fail(err, len, "--color: '%.*s%s' is not "
-			    "auto, always or never", TEXT_CLIP(optarg));
-		return 0;
+	case OPT_COLOR: return parse_value(c, o, err, len);
+	case 'e': o->exit_code_from = optarg; return 0;
+	case OPT_RAW: o->raw = 1; return 0;
 	case OPT_READY: return add_start(o, 'r');
 	case OPT_AFTER: return add_start(o, 'a');
 	case OPT_ONESHOT: return add_start(o, 'o');
