@@ -37,7 +37,7 @@ LAYER_system = procfs sigq spawn writer notify descend process resolver \
 	probetry probenet probefile probeexec probelog probe
 LAYER_files = conf confhint confparse confenv procfile confcheck config
 LAYER_program = outbatch outsource outmsg output program
-LAYER_group = groupprep group grouprun verdict report
+LAYER_group = groupprep group groupsig grouprun verdict report
 LAYERS = $(foreach l,$(LAYER_NAMES),"$(l): $(LAYER_$(l))")
 LIB_OBJ = $(foreach l,$(LAYER_NAMES),$(LAYER_$(l):%=lib/%.o))
 LIB = lib/libgrpsup.a

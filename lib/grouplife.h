@@ -1,6 +1,7 @@
 /*
- * The transitions of the group's lifecycle (group.c), for grouprun.c, which
- * calls them from its libev callbacks, and for nothing else.
+ * The transitions of the group's lifecycle (group.c, groupsig.c), for
+ * grouprun.c, which calls them from its libev callbacks, and for nothing
+ * else.
  */
 #ifndef GRPSUP_GROUPLIFE_H
 #define GRPSUP_GROUPLIFE_H
@@ -28,8 +29,8 @@ void group_start_due(struct group *g);
 void group_program_ready(struct group *g, struct program *p);
 /* group_program_ended: p's main process was reaped with wstatus. */
 void group_program_ended(struct group *g, struct program *p, int wstatus);
-/* group_program_paused: p was stopped by sig (job control). */
-void group_program_paused(struct group *g, struct program *p, int sig);
+/* groupsig_paused: p was stopped by sig (job control; groupsig.c). */
+void groupsig_paused(struct group *g, struct program *p, int sig);
 /*
  * group_stop: the first stop trigger moves g from RUNNING to STOPPING;
  * any later one does nothing.
@@ -62,12 +63,15 @@ void group_abandon_output(struct group *g);
 /* group_kill_leftovers: the sweep's grace passed: SWEEPING to KILLING. */
 void group_kill_leftovers(struct group *g);
 /*
- * group_signal: act on a signal grpsup received, as its role says;
- * continued says that a SIGCONT came after it (a job stop then passes the
- * stop on but does not stop grpsup, which nothing would continue).
+ * groupsig_received: act on a signal grpsup received, as its role says
+ * (groupsig.c); continued says that a SIGCONT came after it (a job stop
+ * then passes the stop on but does not stop grpsup, which nothing would
+ * continue).
  */
-void group_signal(struct group *g, const struct sigq_event *e,
+void groupsig_received(struct group *g, const struct sigq_event *e,
     int continued);
+/* group_kill_all: a second stop signal: SIGKILL to everything. */
+void group_kill_all(struct group *g);
 
 /* Programs started in one turn of the loop, at most. */
 #define START_BATCH 64

@@ -30,7 +30,7 @@ on_child(struct ev_loop *loop, ev_child *w, int revents)
 	(void)revents;
 	if (WIFSTOPPED(w->rstatus) || WIFCONTINUED(w->rstatus)) {
 		if (p != NULL && WIFSTOPPED(w->rstatus))
-			group_program_paused(g, p, WSTOPSIG(w->rstatus));
+			groupsig_paused(g, p, WSTOPSIG(w->rstatus));
 		return;
 	}
 	if (p != NULL) {
@@ -173,7 +173,7 @@ on_signals(struct ev_loop *loop, ev_io *w, int revents)
 		for (n = 0; n < 32 && sigq_read(&e[n]); n++)
 			;
 		for (i = 0; i < n; i++)
-			group_signal(g, &e[i], sigq_continued(e + i + 1,
+			groupsig_received(g, &e[i], sigq_continued(e + i + 1,
 			    n - i - 1));
 	} while (n == 32);
 }

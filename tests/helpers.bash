@@ -95,12 +95,10 @@ pid_of() {
 }
 
 # children_of PID: the pids whose parent is PID (this kernel has no
-# /proc/PID/task/TID/children).
+# /proc/PID/task/TID/children). One pgrep, not a process per /proc entry:
+# with 1,500 programs a scan must take less time than grpsup's start.
 children_of() {
-	local f
-	for f in /proc/[0-9]*/stat; do
-		awk -v p="$1" '{ sub(/.*\) /, ""); if ($2 == p) print FILENAME }' "$f" 2>/dev/null
-	done | sed 's|/proc/||; s|/stat||'
+	pgrep -P "$1" || true
 }
 
 # has_children PID N: PID has at least N children now (for wait_for).
