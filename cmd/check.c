@@ -35,17 +35,17 @@ print_env_names(const struct program *p)
 	if (n == 0)
 		return;
 	for (i = 0; i < n; i++)
-		if (name_table_put(&last, env_at(p, i), strcspn(env_at(p, i),
+		if (nametable_put(&last, env_at(p, i), strcspn(env_at(p, i),
 		    "="), i) == -1)
 			cli_no_memory();
 	printf("  env (names only):");
 	for (i = 0; i < n; i++) {
 		k = strcspn(env_at(p, i), "=");
-		if (name_table_find(&last, env_at(p, i), k) == i)
+		if (nametable_find(&last, env_at(p, i), k) == i)
 			printf(" %.*s", (int)k, env_at(p, i));
 	}
 	printf("\n");
-	name_table_free(&last);
+	nametable_free(&last);
 }
 
 /* A word as a shell would read it back: quoted when it is not plain. */
@@ -101,7 +101,7 @@ print_program(const struct program *prog)
 
 	printf("%s: %s\n", p->name, p->command);
 	print_run(prog);
-	printf("  stop: SIG%s, grace %s\n", signal_name(p->stop_signal, num,
+	printf("  stop: SIG%s, grace %s\n", signame_of(p->stop_signal, num,
 	    sizeof(num)), duration_format(p->grace_ms, d, sizeof(d)));
 	if (p->directory != NULL)
 		printf("  directory: %s\n", p->directory);

@@ -64,7 +64,7 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 	}
 	for (i = 0; o->raw && i < c->nprogs; i++)
 		c->progs[i].output = OUTPUT_RAW;
-	if (group_init(g, c->progs, c->nprogs) == -1)
+	if (groupprep_init(g, c->progs, c->nprogs) == -1)
 		cli_no_memory();
 	if (from != NULL)
 		g->exit_from = (int)(from_prog - c->progs);
@@ -154,13 +154,13 @@ check(struct group *g)
 {
 	int status = STATUS_CANNOT_START;
 
-	if (group_prepare(g) == -1)
+	if (groupprep_prepare(g) == -1)
 		say("%s", g->error[0] ? g->error : strerror(errno));
 	else if (check_runnable(g) == 0) {
 		check_print(g);
 		status = 0;
 	}
-	group_free(g);
+	groupprep_free(g);
 	return status;
 }
 
@@ -171,7 +171,7 @@ run(struct group *g, enum verbosity level)
 	char err[400];
 	int status, die_signal;
 
-	if (group_run(g) == -1) {
+	if (grouprun(g) == -1) {
 		if (g->error[0] != '\0')
 			snprintf(err, sizeof(err), "%s", g->error);
 		else
@@ -179,16 +179,16 @@ run(struct group *g, enum verbosity level)
 			    strerror(errno));
 		say("%s", err);
 		cli_write_report(g, STATUS_CANNOT_START, err);
-		group_free(g);
+		groupprep_free(g);
 		free(cli_report_path);
 		return STATUS_CANNOT_START;
 	}
-	status = group_status(g, &die_signal);
+	status = verdict_status(g, &die_signal);
 	if (level != QUIET)
 		messages_summary(g, status, die_signal);
 	cli_write_report(g, status, NULL);
 	messages_route(NULL);
-	group_free(g);
+	groupprep_free(g);
 	free(cli_report_path);
 	if (die_signal != 0)
 		cli_die_of(die_signal, status);

@@ -49,7 +49,7 @@ sig_name(int sig)
 	static char buf[4][24];
 	static unsigned next;
 	char *b = buf[next++ % 4], num[16];
-	const char *name = signal_name(sig, num, sizeof(num));
+	const char *name = signame_of(sig, num, sizeof(num));
 
 	if (name[0] >= '0' && name[0] <= '9')
 		snprintf(b, sizeof(buf[0]), "signal %d", sig);
@@ -78,7 +78,7 @@ describe_end(const struct program *p, char *buf, size_t len)
 	describe_status(p, st, sizeof(st));
 	switch (p->end) {
 	case END_STOPPED:
-		if (program_explained(p))
+		if (verdict_explained(p))
 			snprintf(buf, len, "stopped by %s (status %d)",
 			    sig_name(p->sent_signal), p->status);
 		else
@@ -415,11 +415,11 @@ messages_summary(const struct group *g, int status, int die_signal)
 		const struct program *p = &g->progs[i];
 
 		describe_end(p, buf, sizeof(buf));
-		if (program_ended_unready(p))
+		if (verdict_ended_unready(p))
 			say("  %s: %s before it was ready, and others wait for "
 			    "it: a failure (status %d); did it go to the "
 			    "background? run it in the foreground", p->set->name,
-			    buf, program_failure_status(p));
+			    buf, verdict_failure_status(p));
 		else
 			say("  %s: %s%s", p->set->name, buf, p->pid > 0 &&
 			    p->fail.step == SPAWN_OK && p->probe != NULL &&

@@ -203,10 +203,10 @@ names_assign(struct conf *c, const char *list)
 		if (*list == '\0')
 			break;
 		p->name = next_listed_name(&list);
-		if (!name_is_valid(p->name) || name_taken(c, i, p->name)) {
+		if (!command_name_valid(p->name) || name_taken(c, i, p->name)) {
 			snprintf(msg, sizeof(msg), "--names: %s name '%.64s' "
 			    "(names are unique, of A-Z a-z 0-9 _ . -)",
-			    name_is_valid(p->name) ? "duplicate" : "invalid",
+			    command_name_valid(p->name) ? "duplicate" : "invalid",
 			    p->name);
 			cli_usage_error(msg);
 		}

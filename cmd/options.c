@@ -149,7 +149,7 @@ parse_value(int c, struct options *o, char *err, size_t len)
 		return parse_duration("--grace", optarg, &o->grace_ms, err,
 		    len);
 	case 's':
-		if ((o->stop_signal = signal_parse(optarg)) == -1)
+		if ((o->stop_signal = signame_parse(optarg)) == -1)
 			return text_fail(err, len, "--stop-signal: invalid "
 			    "signal '%.*s%s'", TEXT_CLIP(optarg));
 		return 0;
@@ -167,7 +167,7 @@ parse_value(int c, struct options *o, char *err, size_t len)
 			    "(1 to 65435: each program adds 100)", optarg);
 		return 0;
 	default:	/* OPT_COLOR */
-		if ((o->color = color_parse(optarg)) == -1)
+		if ((o->color = settings_color_parse(optarg)) == -1)
 			return text_fail(err, len, "--color: '%.*s%s' is not "
 			    "auto, always or never", TEXT_CLIP(optarg));
 		return 0;

@@ -74,7 +74,7 @@ sources_file(struct conf *c, const struct options *o)
 	else if (path == NULL)
 		cli_usage_error("no command given, and no ./grpsup.conf or "
 		    "./Procfile here");
-	if (conf_load(path, c, &e) == -1)
+	if (config_load(path, c, &e) == -1)
 		sources_file_error(&e);
 }
 
@@ -116,7 +116,7 @@ sources_env_files(struct strv *env, struct conf *c, const struct options *o)
 	for (i = 0; i < o->nenv_files; i++) {
 		memset(&e, 0, sizeof(e));
 		snprintf(e.file, sizeof(e.file), "%s", o->env_files[i]);
-		if (conf_load_env_file(o->env_files[i], env, also, &e.line,
+		if (confenv_load_file(o->env_files[i], env, also, &e.line,
 		    e.msg, sizeof(e.msg), &c->notices) == 0)
 			continue;
 		if (e.line == 0) {

@@ -40,7 +40,7 @@ set_stop(struct program_settings *cp, int kind, const char *v, char *err,
 	int64_t ms;
 
 	if (kind == 's') {
-		if ((cp->stop_signal = signal_parse(v)) != -1)
+		if ((cp->stop_signal = signame_parse(v)) != -1)
 			return 0;
 		snprintf(err, len, "--stop-signal: %s: invalid signal '%.40s'",
 		    cp->name, v);

@@ -347,13 +347,13 @@ command_name(const char *cmd, char *buf, size_t len)
 }
 
 int
-name_is_valid(const char *s)
+command_name_valid(const char *s)
 {
-	return name_is_valid_n(s, strlen(s));
+	return command_name_valid_n(s, strlen(s));
 }
 
 int
-name_is_valid_n(const char *s, size_t len)
+command_name_valid_n(const char *s, size_t len)
 {
 	size_t n;
 

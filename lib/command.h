@@ -40,12 +40,12 @@ char **command_argv(const char *cmd, enum command_kind *kind);
 char *command_name(const char *cmd, char *buf, size_t len);
 
 /*
- * name_is_valid: whether s is a valid program name: one or more of
+ * command_name_valid: whether s is a valid program name: one or more of
  * [A-Za-z0-9_.-], at most NAME_MAX_LEN bytes.
  */
 #define NAME_MAX_LEN 64
-int name_is_valid(const char *s);
-/* name_is_valid_n: the same for the first len bytes of s. */
-int name_is_valid_n(const char *s, size_t len);
+int command_name_valid(const char *s);
+/* command_name_valid_n: the same for the first len bytes of s. */
+int command_name_valid_n(const char *s, size_t len);
 
 #endif

@@ -56,7 +56,7 @@ struct conf {
 
 /*
  * conf_init: c with no program and nothing set (every group setting says
- * "not in the file"), for conf_load or for a caller that fills it in.
+ * "not in the file"), for config_load or for a caller that fills it in.
  */
 void conf_init(struct conf *c);
 
@@ -74,7 +74,7 @@ struct program_settings *conf_find_program(struct conf *c, const char *name,
  */
 void conf_forget_programs(struct conf *c);
 
-/* conf_free: release what conf_load (or the caller) put in c. */
+/* conf_free: release what config_load (or the caller) put in c. */
 void conf_free(struct conf *c);
 
 #endif

@@ -21,7 +21,7 @@ check_order(struct parser *p)
 
 	if (settings_order(p->c->progs, p->c->nprogs, NULL, &bad, why,
 	    sizeof(why)) == -1)
-		return conf_fail(p, p->c->where[bad].key_line[K_AFTER], "%s", why);
+		return confparse_fail(p, p->c->where[bad].key_line[K_AFTER], "%s", why);
 	return 0;
 }
 
@@ -32,7 +32,7 @@ check_oneshot(struct parser *p, size_t i)
 	const struct program_settings *cp = &p->c->progs[i];
 
 	if (settings_oneshot_probe(cp))
-		return conf_fail(p, p->c->where[i].key_line[K_READY], "ready: '%s' is a "
+		return confparse_fail(p, p->c->where[i].key_line[K_READY], "ready: '%s' is a "
 		    "oneshot: it is ready when it exits 0, with no probe",
 		    cp->name);
 	return 0;
@@ -48,10 +48,10 @@ check_directory(struct parser *p, size_t i)
 	if (cp->directory == NULL)
 		return 0;
 	if (stat(cp->directory, &st) == -1)
-		return conf_fail(p, w->key_line[K_DIRECTORY], "directory '%s': %s",
+		return confparse_fail(p, w->key_line[K_DIRECTORY], "directory '%s': %s",
 		    cp->directory, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return conf_fail(p, w->key_line[K_DIRECTORY], "directory '%s': "
+		return confparse_fail(p, w->key_line[K_DIRECTORY], "directory '%s': "
 		    "not a directory", cp->directory);
 	return 0;
 }
@@ -67,7 +67,7 @@ check_identity(struct parser *p, size_t i)
 		return 0;
 	if (identity_resolve(w->user, w->group, &p->c->progs[i].id,
 	    &group_fault, why, sizeof(why)) == -1)
-		return conf_fail(p, w->key_line[group_fault ? K_GROUP : K_USER],
+		return confparse_fail(p, w->key_line[group_fault ? K_GROUP : K_USER],
 		    "%s", why);
 	return 0;
 }
@@ -90,7 +90,7 @@ warn_semicolon_comment(struct parser *p, size_t i)
 		else if (*s == '\'' || *s == '"')
 			quote = *s;
 		else if (*s == ';' && s > p->c->progs[i].command &&
-		    conf_is_blank(s[-1]) && s[1 + strspn(s + 1, " \t")] != '\0')
+		    confparse_is_blank(s[-1]) && s[1 + strspn(s + 1, " \t")] != '\0')
 			at = s;
 	}
 	if (at == NULL)
@@ -100,21 +100,21 @@ warn_semicolon_comment(struct parser *p, size_t i)
 	    p->c->path, p->c->where[i].key_line[K_COMMAND], p->c->progs[i].name,
 	    at);
 	return strv_push(&p->c->warnings, line, (size_t)-1) == -1 ?
-	    conf_nomem(p) : 0;
+	    confparse_nomem(p) : 0;
 }
 
 /* Everything that needs the whole file, in the file's order. */
 int
-conf_validate(struct parser *p)
+confcheck_validate(struct parser *p)
 {
 	struct conf *c = p->c;
 	size_t i;
 
 	if (c->nprogs == 0)
-		return conf_fail(p, 0, "no programs");
+		return confparse_fail(p, 0, "no programs");
 	for (i = 0; i < c->nprogs; i++)
 		if (c->progs[i].command == NULL)
-			return conf_fail(p, c->where[i].line, "program '%s' has no "
+			return confparse_fail(p, c->where[i].line, "program '%s' has no "
 			    "command", c->progs[i].name);
 	if (check_order(p) == -1)
 		return -1;
@@ -123,7 +123,7 @@ conf_validate(struct parser *p)
 			return -1;
 	if (c->exit_code_from != NULL && conf_find_program(c, c->exit_code_from,
 	    strlen(c->exit_code_from)) == NULL)
-		return conf_fail(p, c->key_line[K_EXIT_CODE_FROM], "exit-code-from: "
+		return confparse_fail(p, c->key_line[K_EXIT_CODE_FROM], "exit-code-from: "
 		    "no program named '%.64s'", c->exit_code_from);
 	for (i = 0; i < c->nprogs; i++)
 		if (check_directory(p, i) == -1 || check_identity(p, i) == -1 ||

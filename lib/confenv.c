@@ -13,7 +13,7 @@
 #include "text.h"
 
 int
-conf_load_env_file(const char *path, struct strv *into,
+confenv_load_file(const char *path, struct strv *into,
     const struct strv *const *also, int *line, char *why, size_t len,
     struct strv *notices)
 {
@@ -23,8 +23,8 @@ conf_load_env_file(const char *path, struct strv *into,
 	int r;
 
 	*line = 0;
-	if (conf_read_whole(path, &text, &n, notices) == -1) {
-		r = text_fail(why, len, "%s", conf_read_error(errno));
+	if (confparse_read_whole(path, &text, &n, notices) == -1) {
+		r = text_fail(why, len, "%s", confparse_read_error(errno));
 		free(text);
 		return r;
 	}
@@ -36,23 +36,23 @@ conf_load_env_file(const char *path, struct strv *into,
 }
 
 int
-conf_env_file(struct parser *p, const char *v, struct strv *into)
+confenv_file(struct parser *p, const char *v, struct strv *into)
 {
 	const struct strv *also[] = { &p->c->env, NULL };
 	char why[256];
-	char *path = conf_resolve_path(p, v);
+	char *path = confparse_resolve_path(p, v);
 	int line, r;
 
 	if (path == NULL)
-		return conf_nomem(p);
-	r = conf_load_env_file(path, into, into == &p->c->env ? NULL : also,
+		return confparse_nomem(p);
+	r = confenv_load_file(path, into, into == &p->c->env ? NULL : also,
 	    &line, why, sizeof(why), &p->c->notices);
 	if (r == -1) {
 		if (line == 0)
-			conf_fail(p, p->line, "env-file '%s': %s", v, why);
+			confparse_fail(p, p->line, "env-file '%s': %s", v, why);
 		else {	/* the env file's own line is the useful one */
 			snprintf(p->e->file, sizeof(p->e->file), "%s", path);
-			conf_fail(p, line, "%s", why);
+			confparse_fail(p, line, "%s", why);
 		}
 	}
 	free(path);
@@ -61,7 +61,7 @@ conf_env_file(struct parser *p, const char *v, struct strv *into)
 
 /* An env line, read when the program's env files are all in. */
 int
-conf_env_line(struct parser *p, struct conf_where *w, const char *v)
+confenv_line(struct parser *p, struct conf_where *w, const char *v)
 {
 	size_t n = w->line_env.n;
 	int *at = w->env_line_at;
@@ -69,10 +69,10 @@ conf_env_line(struct parser *p, struct conf_where *w, const char *v)
 	/* room for twice as many when full: a realloc per line is quadratic */
 	if ((n & (n - 1)) == 0 && (at = realloc(at, (n ? 2 * n : 1) *
 	    sizeof(*at))) == NULL)
-		return conf_nomem(p);
+		return confparse_nomem(p);
 	w->env_line_at = at;
 	if (strv_push(&w->line_env, v, (size_t)-1) == -1)
-		return conf_nomem(p);
+		return confparse_nomem(p);
 	at[w->line_env.n - 1] = p->line;
 	return 0;
 }
@@ -82,7 +82,7 @@ conf_env_line(struct parser *p, struct conf_where *w, const char *v)
  * and read them as an env file's lines: quotes and $VAR alike.
  */
 int
-conf_append_env_lines(struct parser *p)
+confenv_append_lines(struct parser *p)
 {
 	const struct strv *also[] = { &p->c->env, NULL };
 	struct envscope scope;
@@ -103,10 +103,10 @@ conf_append_env_lines(struct parser *p)
 				continue;
 			envscope_free(&scope);
 			if (n == -1 && errno == ENOMEM)
-				return conf_nomem(p);
+				return confparse_nomem(p);
 			if (n == -1)
-				return conf_fail(p, w->env_line_at[j], "env: %s", why);
-			return conf_fail(p, w->env_line_at[j], "env: expected "
+				return confparse_fail(p, w->env_line_at[j], "env: %s", why);
+			return confparse_fail(p, w->env_line_at[j], "env: expected "
 			    "one KEY=VALUE, not '%.80s'", w->line_env.v[j]);
 		}
 		envscope_free(&scope);
@@ -116,16 +116,16 @@ conf_append_env_lines(struct parser *p)
 
 /* As foreman does: the .env beside a Procfile, when there is one. */
 int
-conf_load_dotenv(struct parser *p)
+confenv_load_dotenv(struct parser *p)
 {
-	char *path = conf_resolve_path(p, ".env");
+	char *path = confparse_resolve_path(p, ".env");
 	int r = 0;
 
 	p->line = 0;	/* its own lines are named, not the Procfile's */
 	if (path == NULL)
-		return conf_nomem(p);
+		return confparse_nomem(p);
 	if (access(path, F_OK) == 0)
-		r = conf_env_file(p, ".env", &p->c->env);
+		r = confenv_file(p, ".env", &p->c->env);
 	free(path);
 	return r;
 }

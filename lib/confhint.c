@@ -88,7 +88,7 @@ near(const char *a, const char *b)
 }
 
 const char *
-conf_key_hint(const char *key, int group, const char *const *known,
+confhint_key(const char *key, int group, const char *const *known,
     const unsigned char *in_group, const unsigned char *in_prog, size_t n,
     char *out, size_t len)
 {
@@ -113,7 +113,7 @@ conf_key_hint(const char *key, int group, const char *const *known,
 }
 
 const char *
-conf_section_hint(const char *name, size_t len)
+confhint_section(const char *name, size_t len)
 {
 	static const struct {
 		const char *prefix, *hint;
@@ -142,7 +142,7 @@ conf_section_hint(const char *name, size_t len)
 }
 
 int
-conf_supervisord_expansion(const char *v, char *why, size_t len)
+confhint_supervisord_expansion(const char *v, char *why, size_t len)
 {
 	const char *at = v, *name = v, *close = v;
 	size_t k = 0;

@@ -1,5 +1,5 @@
 /*
- * grpsup.conf (INI, through inih) parsed into a struct conf, and conf_load,
+ * grpsup.conf (INI, through inih) parsed into a struct conf, and config_load,
  * which tells it from a Procfile (procfile.c) and has the whole checked
  * (confcheck.c) before anything starts.
  *
@@ -76,7 +76,7 @@ begin_section(struct parser *p, const char *s, size_t len)
 
 	if (len == 6 && strncmp(s, "grpsup", 6) == 0) {
 		if (p->group_line != 0)
-			return conf_fail(p, p->line, "section [grpsup] appears twice "
+			return confparse_fail(p, p->line, "section [grpsup] appears twice "
 			    "(first on line %d)", p->group_line);
 		p->group_line = p->line;
 		p->section = S_GROUP;
@@ -84,11 +84,11 @@ begin_section(struct parser *p, const char *s, size_t len)
 	}
 	if (len >= 8 && strncmp(s, "program:", 8) == 0) {
 		p->section = S_PROGRAM;
-		return conf_add_program(p, s + 8, len - 8, p->line);
+		return confparse_add_program(p, s + 8, len - 8, p->line);
 	}
-	hint = conf_section_hint(s, len);
+	hint = confhint_section(s, len);
 	p->section = S_SKIP;
-	return conf_unknown(p, "unknown section '[%.*s]' (use [grpsup] or "
+	return confparse_unknown(p, "unknown section '[%.*s]' (use [grpsup] or "
 	    "[program:NAME]%s%s)", (int)(len > 80 ? 80 : len), s, hint ? "; " :
 	    "", hint ? hint : "");
 }
@@ -100,9 +100,9 @@ shield(struct parser *p, char *s)
 	char *c;
 
 	if (strpbrk(s, "\001\002\003") != NULL)
-		return conf_fail(p, p->line, "control character in the line");
+		return confparse_fail(p, p->line, "control character in the line");
 	for (c = s + 1; *c != '\0'; c++)
-		if (*c == ';' && conf_is_blank(c[-1]))
+		if (*c == ';' && confparse_is_blank(c[-1]))
 			c[-1] = c[-1] == ' ' ? SHIELD_SPACE : SHIELD_TAB;
 	return 0;
 }
@@ -129,23 +129,23 @@ prepare_line(struct parser *p, char *s, char *out, int size)
 		char *end = strchr(s, ']'), *rest;
 
 		if (end == NULL)
-			return conf_fail(p, p->line, "section without its ']'");
-		rest = conf_trim(end + 1);
+			return confparse_fail(p, p->line, "section without its ']'");
+		rest = confparse_trim(end + 1);
 		if (*rest != '\0' && *rest != '#' && *rest != ';')
-			return conf_fail(p, p->line, "unexpected text after ']'");
+			return confparse_fail(p, p->line, "unexpected text after ']'");
 		if (begin_section(p, s + 1, (size_t)(end - s - 1)) == -1)
 			return -1;
 		return snprintf(out, (size_t)size, "%.*s", (int)(end - s + 1),
 		    s), 0;
 	}
 	if ((sep = strcspn(s, "=:")) == n)
-		return conf_fail(p, p->line, "expected 'key = value' or '[section]'");
+		return confparse_fail(p, p->line, "expected 'key = value' or '[section]'");
 	if (p->section == S_NONE) {
 		size_t k = sep;
 
-		while (k > 0 && conf_is_blank(s[k - 1]))
+		while (k > 0 && confparse_is_blank(s[k - 1]))
 			k--;
-		return conf_fail(p, p->line, "'%.*s' is outside any section (begin "
+		return confparse_fail(p, p->line, "'%.*s' is outside any section (begin "
 		    "with [grpsup] or [program:NAME])", (int)(k > 40 ? 40 : k),
 		    s);
 	}
@@ -157,8 +157,8 @@ prepare_line(struct parser *p, char *s, char *out, int size)
 	}
 	/* too long for inih: the value goes aside */
 	free(p->long_value);
-	if ((p->long_value = strdup(conf_trim(s + sep + 1))) == NULL)
-		return conf_nomem(p);
+	if ((p->long_value = strdup(confparse_trim(s + sep + 1))) == NULL)
+		return confparse_nomem(p);
 	snprintf(out, (size_t)size, "%.*s=" LONG_VALUE, (int)(sep > 64 ? 64 :
 	    sep), s);
 	return 0;
@@ -171,16 +171,16 @@ conf_reader(char *out, int size, void *arg)
 	struct parser *p = arg;
 	ssize_t n;
 
-	if (conf_failed(p) || (n = getline(&p->buf, &p->cap, p->f)) == -1)
+	if (confparse_failed(p) || (n = getline(&p->buf, &p->cap, p->f)) == -1)
 		return NULL;
 	p->line++;
 	if (memchr(p->buf, '\0', (size_t)n) != NULL) {
-		conf_fail(p, p->line, "NUL byte in the line");
+		confparse_fail(p, p->line, "NUL byte in the line");
 		return NULL;
 	}
 	if (n > 0 && p->buf[n - 1] == '\n')
 		p->buf[n - 1] = '\0';
-	if (prepare_line(p, conf_trim(p->buf), out, size) == -1)
+	if (prepare_line(p, confparse_trim(p->buf), out, size) == -1)
 		return NULL;
 	return out;
 }
@@ -221,7 +221,7 @@ set_duration(struct parser *p, const char *key, const char *v, int64_t *ms,
 
 	if (r == 0 && (!positive || *ms > 0))
 		return 0;
-	return conf_fail(p, p->line, "%s: %s", key, duration_error(v, err, positive,
+	return confparse_fail(p, p->line, "%s: %s", key, duration_error(v, err, positive,
 	    why, sizeof(why)));
 }
 
@@ -231,16 +231,16 @@ add_after(struct parser *p, struct program_settings *cp, const char *v)
 	if (settings_add_after(cp, v) == 0)
 		return 0;
 	if (errno == ENOMEM)
-		return conf_nomem(p);
-	return conf_fail(p, p->line, "after: invalid list '%.80s' (program names "
+		return confparse_nomem(p);
+	return confparse_fail(p, p->line, "after: invalid list '%.80s' (program names "
 	    "separated by commas)", v);
 }
 
 static int
 set_signal(struct parser *p, int *sig, const char *v)
 {
-	if ((*sig = signal_parse(v)) == -1)
-		return conf_fail(p, p->line, "stop-signal: invalid signal '%.40s'",
+	if ((*sig = signame_parse(v)) == -1)
+		return confparse_fail(p, p->line, "stop-signal: invalid signal '%.40s'",
 		    v);
 	return 0;
 }
@@ -256,20 +256,20 @@ set_group_key(struct parser *p, int k, const char *v)
 	case K_TIMEOUT: return set_duration(p, "timeout", v, &c->timeout_ms,
 	    1);
 	case K_STOP_SIGNAL: return set_signal(p, &c->stop_signal, v);
-	case K_EXIT_CODE_FROM: return conf_set_string(p, &c->exit_code_from, v);
-	case K_ENV_FILE: return conf_env_file(p, v, &c->env);
+	case K_EXIT_CODE_FROM: return confparse_set_string(p, &c->exit_code_from, v);
+	case K_ENV_FILE: return confenv_file(p, v, &c->env);
 	case K_REPORT:
-		if ((c->report = conf_resolve_path(p, v)) == NULL)
-			return conf_nomem(p);
+		if ((c->report = confparse_resolve_path(p, v)) == NULL)
+			return confparse_nomem(p);
 		return 0;
 	case K_COLOR:
-		if ((c->color = color_parse(v)) == -1)
-			return conf_fail(p, p->line, "color: '%.40s' is not auto, "
+		if ((c->color = settings_color_parse(v)) == -1)
+			return confparse_fail(p, p->line, "color: '%.40s' is not auto, "
 			    "always or never", v);
 		return 0;
 	case K_TIMESTAMPS:
 		if ((b = parse_bool(v)) == -1)
-			return conf_fail(p, p->line, "timestamps: '%.40s' is not "
+			return confparse_fail(p, p->line, "timestamps: '%.40s' is not "
 			    "true or false", v);
 		c->timestamps = b;
 		return 0;
@@ -280,10 +280,10 @@ set_group_key(struct parser *p, int k, const char *v)
 static int
 set_output(struct parser *p, struct program_settings *cp, const char *v)
 {
-	int mode = output_mode_parse(v);
+	int mode = settings_output_mode_parse(v);
 
 	if (mode == -1)
-		return conf_fail(p, p->line, "output: '%.40s' is not label, raw or "
+		return confparse_fail(p, p->line, "output: '%.40s' is not label, raw or "
 		    "null", v);
 	cp->output = (enum output_mode)mode;
 	return 0;
@@ -297,8 +297,8 @@ set_ready(struct parser *p, struct program_settings *cp, const char *v)
 	if (settings_set_ready(cp, v, why, sizeof(why)) == 0)
 		return 0;
 	if (errno == ENOMEM)
-		return conf_nomem(p);
-	return conf_fail(p, p->line, "ready: %s", why);
+		return confparse_nomem(p);
+	return confparse_fail(p, p->line, "ready: %s", why);
 }
 
 static int
@@ -308,41 +308,41 @@ set_forward(struct parser *p, struct program_settings *cp, const char *v)
 
 	if (settings_set_forward(cp, v, why, sizeof(why)) == 0)
 		return 0;
-	return conf_fail(p, p->line, "forward: %s", why);
+	return confparse_fail(p, p->line, "forward: %s", why);
 }
 
 static int
 set_program_key(struct parser *p, int k, const char *v)
 {
-	struct program_settings *cp = conf_current(p);
-	struct conf_where *w = conf_current_where(p);
+	struct program_settings *cp = confparse_current(p);
+	struct conf_where *w = confparse_current_where(p);
 	int b;
 
 	switch (k) {
 	case K_COMMAND:
 		if (*v == '\0')
-			return conf_fail(p, p->line, "command is empty");
-		return conf_set_string(p, &cp->command, v);
+			return confparse_fail(p, p->line, "command is empty");
+		return confparse_set_string(p, &cp->command, v);
 	case K_AFTER: return add_after(p, cp, v);
 	case K_READY: return set_ready(p, cp, v);
 	case K_READY_TIMEOUT: return set_duration(p, "ready-timeout", v,
 	    &cp->ready_timeout_ms, 1);
 	case K_ONESHOT:
 		if ((b = parse_bool(v)) == -1)
-			return conf_fail(p, p->line, "oneshot: '%.40s' is not true "
+			return confparse_fail(p, p->line, "oneshot: '%.40s' is not true "
 			    "or false", v);
 		cp->oneshot = b;
 		return 0;
 	case K_STOP_SIGNAL: return set_signal(p, &cp->stop_signal, v);
 	case K_GRACE: return set_duration(p, "grace", v, &cp->grace_ms, 0);
 	case K_DIRECTORY:
-		if ((cp->directory = conf_resolve_path(p, v)) == NULL)
-			return conf_nomem(p);
+		if ((cp->directory = confparse_resolve_path(p, v)) == NULL)
+			return confparse_nomem(p);
 		return 0;
-	case K_USER: return conf_set_string(p, &w->user, v);
-	case K_GROUP: return conf_set_string(p, &w->group, v);
-	case K_ENV: return conf_env_line(p, w, v);
-	case K_ENV_FILE: return conf_env_file(p, v, &cp->env);
+	case K_USER: return confparse_set_string(p, &w->user, v);
+	case K_GROUP: return confparse_set_string(p, &w->group, v);
+	case K_ENV: return confenv_line(p, w, v);
+	case K_ENV_FILE: return confenv_file(p, v, &cp->env);
 	case K_OUTPUT: return set_output(p, cp, v);
 	case K_FORWARD: return set_forward(p, cp, v);
 	}
@@ -364,13 +364,13 @@ unknown_key(struct parser *p, const char *name)
 		in_group[k] = keys[k].group;
 		in_prog[k] = keys[k].program;
 	}
-	hint = conf_key_hint(name, p->section == S_GROUP, known, in_group,
+	hint = confhint_key(name, p->section == S_GROUP, known, in_group,
 	    in_prog, K_COUNT, buf, sizeof(buf));
 	if (p->section == S_GROUP)
-		return conf_unknown(p, "unknown key '%.40s' in [grpsup]%s%s", name,
+		return confparse_unknown(p, "unknown key '%.40s' in [grpsup]%s%s", name,
 		    hint ? ": " : "", hint ? hint : "");
-	return conf_unknown(p, "unknown key '%.40s' in [program:%s]%s%s", name,
-	    conf_current(p)->name, hint ? ": " : "", hint ? hint : "");
+	return confparse_unknown(p, "unknown key '%.40s' in [program:%s]%s%s", name,
+	    confparse_current(p)->name, hint ? ": " : "", hint ? hint : "");
 }
 
 static int
@@ -382,7 +382,7 @@ conf_handler(void *arg, const char *section, const char *name,
 	int *seen, k;
 
 	(void)section;
-	if (conf_failed(p))
+	if (confparse_failed(p))
 		return 0;
 	if (p->section == S_SKIP)
 		return 1;
@@ -390,15 +390,15 @@ conf_handler(void *arg, const char *section, const char *name,
 	    !keys[k].group : !keys[k].program))
 		return unknown_key(p, name) == 0;
 	seen = p->section == S_GROUP ? &p->c->key_line[k] :
-	    &conf_current_where(p)->key_line[k];
+	    &confparse_current_where(p)->key_line[k];
 	if (*seen != 0 && !keys[k].repeatable)
-		return conf_fail(p, p->line, "duplicate key '%s' (first on line %d)",
+		return confparse_fail(p, p->line, "duplicate key '%s' (first on line %d)",
 		    name, *seen), 0;
 	*seen = p->line;
 	v = strcmp(value, LONG_VALUE) == 0 ? p->long_value : (char *)value;
 	unshield(v);
-	if (conf_supervisord_expansion(v, why, sizeof(why)) == -1)
-		return conf_fail(p, p->line, "%s: %s", name, why), 0;
+	if (confhint_supervisord_expansion(v, why, sizeof(why)) == -1)
+		return confparse_fail(p, p->line, "%s: %s", name, why), 0;
 	if (p->section == S_GROUP)
 		return set_group_key(p, k, v) == 0;
 	return set_program_key(p, k, v) == 0;
@@ -409,10 +409,10 @@ parse_ini(struct parser *p)
 {
 	int r = ini_parse_stream(conf_reader, p, conf_handler, p);
 
-	if (conf_report_unknown(p) == -1)
+	if (confparse_report_unknown(p) == -1)
 		return -1;
 	if (r != 0)	/* conf_reader checks first: not expected */
-		return conf_fail(p, r, "syntax error");
+		return confparse_fail(p, r, "syntax error");
 	return 0;
 }
 
@@ -444,7 +444,7 @@ folder_of(const char *path)
 }
 
 int
-conf_load(const char *path, struct conf *c, struct conf_error *e)
+config_load(const char *path, struct conf *c, struct conf_error *e)
 {
 	struct parser p = { .c = c, .e = e };
 	const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
@@ -457,23 +457,23 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	snprintf(e->file, sizeof(e->file), "%s", name);
 	if ((c->path = strdup(name)) == NULL || (p.dir = folder_of(
 	    strcmp(path, "-") == 0 ? "." : path)) == NULL) {
-		r = conf_nomem(&p);
-	} else if (conf_read_whole(path, &text, &len, &c->notices) == -1) {
-		r = conf_fail(&p, 0, "%s", conf_read_error(errno));
+		r = confparse_nomem(&p);
+	} else if (confparse_read_whole(path, &text, &len, &c->notices) == -1) {
+		r = confparse_fail(&p, 0, "%s", confparse_read_error(errno));
 		free(text);
 	} else if ((p.f = fmemopen(text, len, "r")) == NULL) {
-		r = conf_nomem(&p);
+		r = confparse_nomem(&p);
 		free(text);
 	} else {
 		r = looks_like_ini(p.f) ? parse_ini(&p) : procfile_parse(&p);
 		if (r == 0 && c->procfile)
-			r = conf_load_dotenv(&p);
+			r = confenv_load_dotenv(&p);
 		if (r == 0 && ferror(p.f))
-			r = conf_fail(&p, 0, "%s", strerror(EIO));
+			r = confparse_fail(&p, 0, "%s", strerror(EIO));
 		if (r == 0)
-			r = conf_validate(&p);
+			r = confcheck_validate(&p);
 		if (r == 0)
-			r = conf_append_env_lines(&p);
+			r = confenv_append_lines(&p);
 		fclose(p.f);
 		free(text);
 	}
@@ -481,7 +481,7 @@ conf_load(const char *path, struct conf *c, struct conf_error *e)
 	free(p.dir);
 	free(p.long_value);
 	strv_free(&p.unknown);
-	name_table_free(&p.names);
+	nametable_free(&p.names);
 	if (r == -1)
 		conf_free(c);
 	return r;

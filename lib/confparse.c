@@ -17,7 +17,7 @@
 #include "text.h"
 
 int
-conf_fail(struct parser *p, int line, const char *fmt, ...)
+confparse_fail(struct parser *p, int line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -32,7 +32,7 @@ conf_fail(struct parser *p, int line, const char *fmt, ...)
 }
 
 int
-conf_unknown(struct parser *p, const char *fmt, ...)
+confparse_unknown(struct parser *p, const char *fmt, ...)
 {
 	char msg[600], *at;
 	int n = snprintf(msg, sizeof(msg), "%d\t", p->line);
@@ -44,7 +44,7 @@ conf_unknown(struct parser *p, const char *fmt, ...)
 	text_visible(msg + n, strlen(msg + n));
 	if ((at = strchr(msg, '\n')) != NULL)
 		*at = '\0';
-	return strv_push(&p->unknown, msg, (size_t)-1) == -1 ? conf_nomem(p) : 0;
+	return strv_push(&p->unknown, msg, (size_t)-1) == -1 ? confparse_nomem(p) : 0;
 }
 
 /* Append the line "FILE:LINE: msg" (LINE 0: none) to e->more; 0 or -1. */
@@ -68,14 +68,14 @@ add_more(struct conf_error *e, const char *file, int line, const char *msg,
 }
 
 int
-conf_report_unknown(struct parser *p)
+confparse_report_unknown(struct parser *p)
 {
 	struct conf_error later = *p->e;
 	size_t i, dropped = 0;
 	char rest[80];
 
 	if (p->unknown.n == 0)
-		return conf_failed(p) ? -1 : 0;
+		return confparse_failed(p) ? -1 : 0;
 	snprintf(p->e->file, sizeof(p->e->file), "%s", p->c->path);
 	for (i = 0; i < p->unknown.n; i++) {
 		char *tab = strchr(p->unknown.v[i], '\t');
@@ -101,44 +101,44 @@ conf_report_unknown(struct parser *p)
 }
 
 int
-conf_failed(const struct parser *p)
+confparse_failed(const struct parser *p)
 {
 	return p->e->msg[0] != '\0';
 }
 
 int
-conf_nomem(struct parser *p)
+confparse_nomem(struct parser *p)
 {
-	return conf_fail(p, 0, "%s", strerror(ENOMEM));
+	return confparse_fail(p, 0, "%s", strerror(ENOMEM));
 }
 
 int
-conf_is_blank(int c)
+confparse_is_blank(int c)
 {
 	return c == ' ' || c == '\t';
 }
 
 char *
-conf_trim(char *s)
+confparse_trim(char *s)
 {
 	size_t n;
 
-	while (conf_is_blank(*s))
+	while (confparse_is_blank(*s))
 		s++;
 	n = strlen(s);
-	while (n > 0 && (conf_is_blank(s[n - 1]) || s[n - 1] == '\r'))
+	while (n > 0 && (confparse_is_blank(s[n - 1]) || s[n - 1] == '\r'))
 		s[--n] = '\0';
 	return s;
 }
 
 struct program_settings *
-conf_current(struct parser *p)
+confparse_current(struct parser *p)
 {
 	return &p->c->progs[p->c->nprogs - 1];
 }
 
 struct conf_where *
-conf_current_where(struct parser *p)
+confparse_current_where(struct parser *p)
 {
 	return &p->c->where[p->c->nprogs - 1];
 }
@@ -164,42 +164,42 @@ conf_grow(struct conf *c)
 }
 
 int
-conf_add_program(struct parser *p, const char *name, size_t len, int line)
+confparse_add_program(struct parser *p, const char *name, size_t len, int line)
 {
 	struct conf *c = p->c;
 	struct program_settings *s;
 	size_t i;
 
-	if (!name_is_valid_n(name, len))
-		return conf_fail(p, line, "invalid program name '%.*s' (1 to %d of "
+	if (!command_name_valid_n(name, len))
+		return confparse_fail(p, line, "invalid program name '%.*s' (1 to %d of "
 		    "A-Z a-z 0-9 _ . -)", (int)(len > 80 ? 80 : len), name,
 		    NAME_MAX_LEN);
-	if ((i = name_table_find(&p->names, name, len)) != (size_t)-1)
-		return conf_fail(p, line, "program '%.*s' is defined twice (first "
+	if ((i = nametable_find(&p->names, name, len)) != (size_t)-1)
+		return confparse_fail(p, line, "program '%.*s' is defined twice (first "
 		    "on line %d)", (int)len, name, c->where[i].line);
 	if (conf_grow(c) == -1)
-		return conf_nomem(p);
+		return confparse_nomem(p);
 	s = &c->progs[c->nprogs];
 	settings_init(s);
 	memset(&c->where[c->nprogs], 0, sizeof(c->where[0]));
 	if ((s->name = strndup(name, len)) == NULL)
-		return conf_nomem(p);
+		return confparse_nomem(p);
 	c->where[c->nprogs++].line = line;
-	if (name_table_add(&p->names, s->name, c->nprogs - 1) == -1)
-		return conf_nomem(p);
+	if (nametable_add(&p->names, s->name, c->nprogs - 1) == -1)
+		return confparse_nomem(p);
 	return 0;
 }
 
 int
-conf_set_string(struct parser *p, char **dst, const char *v)
+confparse_set_string(struct parser *p, char **dst, const char *v)
 {
 	if ((*dst = strdup(v)) == NULL)
-		return conf_nomem(p);
+		return confparse_nomem(p);
 	return 0;
 }
 
 const char *
-conf_read_error(int err)
+confparse_read_error(int err)
 {
 	if (err == EFBIG)
 		return "larger than 64 MiB, too large to be read";
@@ -229,7 +229,7 @@ warn_if_writable(const char *path, const struct stat *st,
 }
 
 int
-conf_read_whole(const char *path, char **buf, size_t *len,
+confparse_read_whole(const char *path, char **buf, size_t *len,
     struct strv *notices)
 {
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY |
@@ -279,7 +279,7 @@ conf_read_whole(const char *path, char **buf, size_t *len,
 
 /* path as given when absolute, else from the file's folder. */
 char *
-conf_resolve_path(const struct parser *p, const char *path)
+confparse_resolve_path(const struct parser *p, const char *path)
 {
 	char *full;
 

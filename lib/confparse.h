@@ -38,61 +38,61 @@ struct parser {
 };
 
 /*
- * conf_fail: the file's first error: at line (0: the file itself), the
+ * confparse_fail: the file's first error: at line (0: the file itself), the
  * formatted message, control bytes shown as '?'. A later error does not
  * replace it. Returns -1.
  */
-int conf_fail(struct parser *p, int line, const char *fmt, ...)
+int confparse_fail(struct parser *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /*
- * conf_unknown: an unknown key or section at the current line, kept so that
- * all of them are reported at once, by conf_report_unknown. Returns 0 (the
+ * confparse_unknown: an unknown key or section at the current line, kept so that
+ * all of them are reported at once, by confparse_report_unknown. Returns 0 (the
  * file is read on), or -1 when memory ran out.
  */
-int conf_unknown(struct parser *p, const char *fmt, ...)
+int confparse_unknown(struct parser *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /*
- * conf_report_unknown: when unknown keys or sections were seen, they become
+ * confparse_report_unknown: when unknown keys or sections were seen, they become
  * the file's error, the first in e->msg and the others, then the error that
  * ended the reading if any, as whole lines in e->more. Returns -1 when the
  * file has an error of either kind, else 0.
  */
-int conf_report_unknown(struct parser *p);
-/* conf_failed: whether an error was said. */
-int conf_failed(const struct parser *p);
-/* conf_nomem: conf_fail with ENOMEM's message. */
-int conf_nomem(struct parser *p);
-int conf_is_blank(int c);
-/* conf_trim: s without blanks (and a CR) around it, cut in place. */
-char *conf_trim(char *s);
-/* conf_add_program: a new program named name (len bytes), from line. */
-int conf_add_program(struct parser *p, const char *name, size_t len,
+int confparse_report_unknown(struct parser *p);
+/* confparse_failed: whether an error was said. */
+int confparse_failed(const struct parser *p);
+/* confparse_nomem: confparse_fail with ENOMEM's message. */
+int confparse_nomem(struct parser *p);
+int confparse_is_blank(int c);
+/* confparse_trim: s without blanks (and a CR) around it, cut in place. */
+char *confparse_trim(char *s);
+/* confparse_add_program: a new program named name (len bytes), from line. */
+int confparse_add_program(struct parser *p, const char *name, size_t len,
     int line);
 /*
- * conf_resolve_path: path as given when absolute, else from the file's
+ * confparse_resolve_path: path as given when absolute, else from the file's
  * folder; malloc'd, NULL when memory ran out.
  */
-char *conf_resolve_path(const struct parser *p, const char *path);
+char *confparse_resolve_path(const struct parser *p, const char *path);
 /*
- * confenv.c: conf_env_file reads the env file v (from the file's folder)
- * into into; conf_env_line keeps an env line of w's program for
- * conf_append_env_lines, which reads them once every env file is in, after
- * them; conf_load_dotenv loads the .env beside a Procfile. Each returns 0,
+ * confenv.c: confenv_file reads the env file v (from the file's folder)
+ * into into; confenv_line keeps an env line of w's program for
+ * confenv_append_lines, which reads them once every env file is in, after
+ * them; confenv_load_dotenv loads the .env beside a Procfile. Each returns 0,
  * or -1 with the error said (FILE:LINE of the env file where it has one).
  */
-int conf_env_file(struct parser *p, const char *v, struct strv *into);
-int conf_env_line(struct parser *p, struct conf_where *w, const char *v);
-int conf_append_env_lines(struct parser *p);
-int conf_load_dotenv(struct parser *p);
-/* conf_current: the program whose section or line is being read. */
-struct program_settings *conf_current(struct parser *p);
-/* conf_current_where: where that program is in the file. */
-struct conf_where *conf_current_where(struct parser *p);
-/* conf_set_string: *dst is a copy of v. */
-int conf_set_string(struct parser *p, char **dst, const char *v);
+int confenv_file(struct parser *p, const char *v, struct strv *into);
+int confenv_line(struct parser *p, struct conf_where *w, const char *v);
+int confenv_append_lines(struct parser *p);
+int confenv_load_dotenv(struct parser *p);
+/* confparse_current: the program whose section or line is being read. */
+struct program_settings *confparse_current(struct parser *p);
+/* confparse_current_where: where that program is in the file. */
+struct conf_where *confparse_current_where(struct parser *p);
+/* confparse_set_string: *dst is a copy of v. */
+int confparse_set_string(struct parser *p, char **dst, const char *v);
 
 /*
- * conf_read_whole: the whole file at path ("-": standard input) in *buf
+ * confparse_read_whole: the whole file at path ("-": standard input) in *buf
  * (malloc'd, *len bytes, never empty: an empty file reads as one newline),
  * read once, so that telling INI from Procfile may look at it twice even
  * when it is a pipe (-f <(...), -f -). Returns 0, or -1 with errno set
@@ -102,22 +102,22 @@ int conf_set_string(struct parser *p, char **dst, const char *v);
  * "PATH: warning: ...", to notices (when not NULL): whoever can write it can
  * run programs as grpsup's user.
  */
-/* conf_read_error: what conf_read_whole's errno err says, for a message. */
-const char *conf_read_error(int err);
+/* confparse_read_error: what confparse_read_whole's errno err says, for a message. */
+const char *confparse_read_error(int err);
 
 #define CONF_FILE_MAX (64u << 20)
 
-int conf_read_whole(const char *path, char **buf, size_t *len,
+int confparse_read_whole(const char *path, char **buf, size_t *len,
     struct strv *notices);
 
 /* procfile_parse: the rest of p->f as Procfile lines ("name: command"). */
 int procfile_parse(struct parser *p);
 
 /*
- * conf_validate: what needs the whole file, in the file's order: programs
+ * confcheck_validate: what needs the whole file, in the file's order: programs
  * and commands, the start order, oneshots, exit-code-from, directories,
  * users and groups (resolved here).
  */
-int conf_validate(struct parser *p);
+int confcheck_validate(struct parser *p);
 
 #endif

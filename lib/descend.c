@@ -153,7 +153,7 @@ signal_new(struct table *t, int sig, const pid_t *skip, size_t nskip,
 }
 
 long
-descendants_signal(pid_t root, int sig, const pid_t *skip, size_t nskip)
+descend_signal(pid_t root, int sig, const pid_t *skip, size_t nskip)
 {
 	struct table now = { 0 }, done = { 0 };
 	long fresh, total = -1;
@@ -178,7 +178,7 @@ out:
 }
 
 long
-group_members(pid_t pgid)
+descend_group_members(pid_t pgid)
 {
 	struct table now = { 0 };
 	long n = 0;

@@ -5,7 +5,7 @@
 #include <sys/types.h>
 
 /*
- * descendants_signal: send sig to every live (not zombie) descendant of root,
+ * descend_signal: send sig to every live (not zombie) descendant of root,
  * found through the parent pids in /proc/PID/stat, except the processes whose
  * process group is one of skip[0..nskip). Scans again after signalling until a
  * scan finds no process it has not signalled yet, so that a descendant that
@@ -13,13 +13,13 @@
  * signalled (0: root has no live descendant), or -1 with errno set when /proc
  * cannot be read.
  */
-long descendants_signal(pid_t root, int sig, const pid_t *skip, size_t nskip);
+long descend_signal(pid_t root, int sig, const pid_t *skip, size_t nskip);
 
 /*
- * group_members: how many live (not zombie) processes are in process group
+ * descend_group_members: how many live (not zombie) processes are in process group
  * pgid now. Returns the count, or -1 with errno set when /proc cannot be
  * read.
  */
-long group_members(pid_t pgid);
+long descend_group_members(pid_t pgid);
 
 #endif

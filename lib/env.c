@@ -36,7 +36,7 @@ key_len(const char *s)
 static int
 env_set(struct name_table *t, char **env, size_t *n, char *kv)
 {
-	size_t len = key_len(kv), i = name_table_find(t, kv, len);
+	size_t len = key_len(kv), i = nametable_find(t, kv, len);
 
 	if (kv[len] == '\0') {
 		if (i != (size_t)-1)
@@ -46,7 +46,7 @@ env_set(struct name_table *t, char **env, size_t *n, char *kv)
 	if (i == (size_t)-1)
 		i = (*n)++;
 	env[i] = kv;
-	return name_table_put(t, kv, len, i);
+	return nametable_put(t, kv, len, i);
 }
 
 /* Squeeze out the slots that a removal emptied. */
@@ -89,10 +89,10 @@ env_build(char *const *base, char *const *const *layers, size_t nlayers)
 			if (env_set(&t, env, &n, layers[l][i]) == -1)
 				goto fail;
 	squeeze(env, n);
-	name_table_free(&t);
+	nametable_free(&t);
 	return env;
 fail:
-	name_table_free(&t);
+	nametable_free(&t);
 	free(env);
 	errno = ENOMEM;
 	return NULL;

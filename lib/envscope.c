@@ -17,7 +17,7 @@ static const char *
 find_in(const struct name_table *t, char *const *v, const char *name,
     size_t k)
 {
-	size_t i = name_table_find(t, name, k);
+	size_t i = nametable_find(t, name, k);
 
 	return i == (size_t)-1 ? NULL : v[i] + k + 1;
 }
@@ -27,7 +27,7 @@ static int
 index_keys(struct name_table *t, size_t *indexed, const struct strv *v)
 {
 	for (; *indexed < v->n; (*indexed)++)
-		if (name_table_put(t, v->v[*indexed], strcspn(v->v[*indexed],
+		if (nametable_put(t, v->v[*indexed], strcspn(v->v[*indexed],
 		    "="), *indexed) == -1)
 			return -1;
 	return 0;
@@ -49,7 +49,7 @@ envscope_free(struct envscope *scope)
 	size_t i;
 
 	for (i = 0; i <= ENVSCOPE_OUTER_MAX; i++)
-		name_table_free(&scope->keys[i]);
+		nametable_free(&scope->keys[i]);
 }
 
 int

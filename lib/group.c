@@ -34,7 +34,7 @@
  * output lost its reader stop (141 counted)       -               -
  * output drained         -                        maybe DONE      maybe DONE
  *
- * IDLE becomes RUNNING in group_run; RUNNING is STARTING while the due
+ * IDLE becomes RUNNING in grouprun; RUNNING is STARTING while the due
  * programs are being started, a batch a turn of the loop (group_start_due).
  * DONE ends the loop.
  */
@@ -58,7 +58,7 @@ static void group_done(struct group *g);
 
 /* Tell the owner; what is an error's what or a STATUS= line, or NULL. */
 void
-emit(struct group *g, enum group_event_kind kind, const struct program *p,
+group_emit(struct group *g, enum group_event_kind kind, const struct program *p,
     int sig, long count, int err, const char *what)
 {
 	struct group_event e = { kind, p, sig, count, err, what };
@@ -68,9 +68,9 @@ emit(struct group *g, enum group_event_kind kind, const struct program *p,
 }
 
 void
-emit_error(struct group *g, const char *what, int err)
+group_emit_error(struct group *g, const char *what, int err)
 {
-	emit(g, GE_ERROR, NULL, 0, 0, err, what);
+	group_emit(g, GE_ERROR, NULL, 0, 0, err, what);
 }
 
 int
@@ -84,8 +84,8 @@ static void
 group_signal_program(struct group *g, struct program *p, int sig)
 {
 	if (program_signal(p, sig) == -1)
-		emit_error(g, "kill", errno);
-	emit(g, GE_SIGNALLED, p, sig, 0, 0, NULL);
+		group_emit_error(g, "kill", errno);
+	group_emit(g, GE_SIGNALLED, p, sig, 0, 0, NULL);
 }
 
 /* grpsup's own manager (systemd Type=notify) hears of the group. */
@@ -93,7 +93,7 @@ static void
 tell_manager(struct group *g, const char *msg)
 {
 	if (notify_manager_tell(&g->manager, msg) == -1)
-		emit_error(g, "NOTIFY_SOCKET", errno);
+		group_emit_error(g, "NOTIFY_SOCKET", errno);
 }
 
 static void
@@ -126,16 +126,16 @@ group_start_program(struct group *g, struct program *p)
 {
 	switch (program_start(p)) {
 	case STARTED:
-		emit(g, GE_STARTED, p, 0, 0, 0, NULL);
+		group_emit(g, GE_STARTED, p, 0, 0, 0, NULL);
 		return program_await_ready(p);
 	case STARTED_EXEC_FAILED:
 		/* the child exits by itself; its exit is recorded when reaped */
-		emit(g, GE_START_FAILED, p, 0, 0, p->fail.err, NULL);
+		group_emit(g, GE_START_FAILED, p, 0, 0, p->fail.err, NULL);
 		group_stop(g, TRIGGER_EXEC, p, 0);
 		return 0;
 	default:	/* the child, if any, exits by itself */
 		g->start_failed = 1;
-		emit(g, GE_START_FAILED, p, 0, 0, p->fail.err, NULL);
+		group_emit(g, GE_START_FAILED, p, 0, 0, p->fail.err, NULL);
 		group_stop(g, TRIGGER_START, p, 0);
 		return 0;
 	}
@@ -183,7 +183,7 @@ group_program_ready(struct group *g, struct program *p)
 {
 	if (!program_mark_ready(p))
 		return;
-	emit(g, GE_READY, p, 0, 0, 0, NULL);
+	group_emit(g, GE_READY, p, 0, 0, 0, NULL);
 	group_start_due(g);
 	tell_manager_if_all_ready(g);
 }
@@ -231,7 +231,7 @@ group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
 	g->trigger.sig = sig;
 	ev_timer_stop(g->host.loop, &g->timeout_w);
 	tell_manager(g, "STOPPING=1");
-	emit(g, GE_STOPPING, p, sig, 0, 0, NULL);
+	group_emit(g, GE_STOPPING, p, sig, 0, 0, NULL);
 	for (i = 0; i < g->nprogs; i++) {
 		struct program *q = &g->progs[i];
 
@@ -286,7 +286,7 @@ group_stop_due(struct group *g)
 			continue;
 		if ((holder = stop_holder(g, q)) != NULL) {
 			if (!q->stop_waited)
-				emit(g, GE_STOP_WAITS, q, 0, 0, 0,
+				group_emit(g, GE_STOP_WAITS, q, 0, 0, 0,
 				    holder->set->name);
 			q->stop_waited = 1;
 			continue;
@@ -308,8 +308,8 @@ group_kill_all(struct group *g)
 	for (i = 0; i < g->nprogs; i++)
 		if (program_alive(&g->progs[i]))
 			program_kill(&g->progs[i], KILL_ALL);
-	n = descendants_signal(g->self, SIGKILL, NULL, 0);
-	emit(g, GE_KILL_ALL, NULL, SIGKILL, n, 0, NULL);
+	n = descend_signal(g->self, SIGKILL, NULL, 0);
+	group_emit(g, GE_KILL_ALL, NULL, SIGKILL, n, 0, NULL);
 }
 
 /*
@@ -322,12 +322,12 @@ group_kill_all(struct group *g)
 static long
 leftovers_signal(struct group *g, int sig, const pid_t *skip, size_t n)
 {
-	long count = descendants_signal(g->self, sig, skip, n);
+	long count = descend_signal(g->self, sig, skip, n);
 
 	if (count != -1)
 		return count;
 	if (!g->unlisted)
-		emit(g, GE_ORPHANS_UNLISTED, NULL, sig, 0, errno, NULL);
+		group_emit(g, GE_ORPHANS_UNLISTED, NULL, sig, 0, errno, NULL);
 	g->unlisted = 1;
 	if (g->self == 1)
 		(void)kill(-1, sig);
@@ -356,7 +356,7 @@ group_sweep(struct group *g)
 	count = leftovers_signal(g, sig, skip, n);
 	free(skip);
 	if (count > 0)
-		emit(g, GE_ORPHANS, NULL, sig, count, 0, NULL);
+		group_emit(g, GE_ORPHANS, NULL, sig, count, 0, NULL);
 	ev_now_update(g->host.loop);
 	ev_timer_set(&g->sweep_w, (double)g->grace_ms / 1000.0, 0.);
 	ev_timer_start(g->host.loop, &g->sweep_w);
@@ -369,7 +369,7 @@ kill_descendants(struct group *g)
 	long n = leftovers_signal(g, SIGKILL, NULL, 0);
 
 	if (n > 0)
-		emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
+		group_emit(g, GE_ORPHANS_KILLED, NULL, SIGKILL, n, 0, NULL);
 }
 
 void
@@ -451,7 +451,7 @@ group_abandon_output(struct group *g)
 	if (g->state == GROUP_DONE)
 		return;
 	g->undelivered += output_abandon(&g->out);
-	emit(g, GE_UNDELIVERED, NULL, 0, (long)g->undelivered, 0, NULL);
+	group_emit(g, GE_UNDELIVERED, NULL, 0, (long)g->undelivered, 0, NULL);
 	group_check_done(g);
 }
 
@@ -462,7 +462,7 @@ group_program_ended(struct group *g, struct program *p, int wstatus)
 		process_give_terminal(g->host.tty_fd, getpgrp());
 	program_ended(p, wstatus, !group_running(g));
 	g->exits[g->nexits++] = p;
-	emit(g, GE_EXITED, p, 0, 0, 0, NULL);
+	group_emit(g, GE_EXITED, p, 0, 0, 0, NULL);
 	if (!group_running(g))
 		return;
 	if (program_succeeded_task(p)) {

@@ -19,7 +19,7 @@ struct group;
 
 /* The group's lifecycle: the table at the top of group.c. */
 enum group_state {
-	GROUP_IDLE,		/* group_run has not begun */
+	GROUP_IDLE,		/* grouprun has not begun */
 	GROUP_STARTING,		/* running, and starting the programs due */
 	GROUP_RUNNING,		/* every due program started; waiting */
 	GROUP_STOPPING,		/* a stop trigger came: programs asked to stop */
@@ -90,7 +90,7 @@ typedef void group_event_fn(const struct group *, const struct group_event *,
     void *);
 
 struct group {
-	/* Set by the caller between group_init and group_run. */
+	/* Set by the caller between groupprep_init and grouprun. */
 	int stop_signal;	/* for leftover descendants */
 	int64_t grace_ms;	/* for leftover descendants */
 	int64_t timeout_ms;	/* 0: none */
@@ -133,42 +133,42 @@ struct group {
 	struct notify_manager manager;	/* grpsup's own NOTIFY_SOCKET */
 	struct rlimit nofile;	/* RLIMIT_NOFILE as grpsup got it */
 	sigset_t changed;	/* signals not at default here, for children */
-	char error[320];	/* why group_prepare failed, when it says */
+	char error[320];	/* why groupprep_prepare failed, when it says */
 };
 
 /*
- * group_init: set g up for the nprogs programs described by settings (a
+ * groupprep_init: set g up for the nprogs programs described by settings (a
  * malloc'd array that g takes over, whatever the outcome), with the group
  * defaults (stop signal TERM, grace 10s, no timeout, no exit-code-from).
  * Returns 0, or -1 with errno ENOMEM.
  */
-int group_init(struct group *g, struct program_settings *settings,
+int groupprep_init(struct group *g, struct program_settings *settings,
     size_t nprogs);
 
 /*
- * group_prepare: settle each program's settings (the group's stop signal and
+ * groupprep_prepare: settle each program's settings (the group's stop signal and
  * grace where it has none; see program_prepare), resolve what it will exec
  * (direct or through /bin/sh), its environment, its probe (host names are
  * looked up here, so this may block) and the programs it waits for.
- * Called by group_run; callable before it to show the resolved group.
+ * Called by grouprun; callable before it to show the resolved group.
  * Returns 0, or -1 with errno set and, for a fault in the programs' settings
  * (EINVAL), a one-line reason in g->error ("api: ready: cannot resolve...").
  */
-int group_prepare(struct group *g);
+int groupprep_prepare(struct group *g);
 
 /*
- * group_run: start the programs and supervise them on libev's default loop
+ * grouprun: start the programs and supervise them on libev's default loop
  * until the group has stopped and grpsup has no child process left. Reports
  * what happens through g->on_event. Returns 0 once the group is done (its
- * exit status is group_status()), or -1 with errno set when it could not
+ * exit status is verdict_status()), or -1 with errno set when it could not
  * begin (nothing was started). Call it once per process.
  */
-int group_run(struct group *g);
+int grouprun(struct group *g);
 
 /*
- * group_free: write what output is still pending (waiting for its readers),
- * then release what group_init and group_run allocated.
+ * groupprep_free: write what output is still pending (waiting for its readers),
+ * then release what groupprep_init and grouprun allocated.
  */
-void group_free(struct group *g);
+void groupprep_free(struct group *g);
 
 #endif

@@ -9,11 +9,11 @@
 #include "group.h"
 #include "sigq.h"
 
-/* emit: tell g's owner of an event; what is an error's what, a STATUS=. */
-void emit(struct group *g, enum group_event_kind kind,
+/* group_emit: tell g's owner of an event; what is an error's what, a STATUS=. */
+void group_emit(struct group *g, enum group_event_kind kind,
     const struct program *p, int sig, long count, int err, const char *what);
-/* emit_error: tell g's owner that what failed with err; the group goes on. */
-void emit_error(struct group *g, const char *what, int err);
+/* group_emit_error: tell g's owner that what failed with err; the group goes on. */
+void group_emit_error(struct group *g, const char *what, int err);
 
 /* group_running: g is STARTING or RUNNING (no stop trigger yet). */
 int group_running(const struct group *g);

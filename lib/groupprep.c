@@ -1,5 +1,5 @@
 /*
- * A group made, prepared and unmade: what comes before group_run and after
+ * A group made, prepared and unmade: what comes before grouprun and after
  * it. The lifecycle itself is group.c.
  */
 #include <errno.h>
@@ -13,7 +13,7 @@
 #include "notify.h"
 
 int
-group_init(struct group *g, struct program_settings *settings, size_t nprogs)
+groupprep_init(struct group *g, struct program_settings *settings, size_t nprogs)
 {
 	size_t i;
 
@@ -25,7 +25,7 @@ group_init(struct group *g, struct program_settings *settings, size_t nprogs)
 	if (g->progs == NULL || g->exits == NULL) {
 		free(g->progs);
 		g->progs = NULL;
-		group_free(g);
+		groupprep_free(g);
 		errno = ENOMEM;
 		return -1;
 	}
@@ -79,7 +79,7 @@ group_prepare_order(struct group *g)
 }
 
 int
-group_prepare(struct group *g)
+groupprep_prepare(struct group *g)
 {
 	size_t i;
 
@@ -99,7 +99,7 @@ group_prepare(struct group *g)
 }
 
 void
-group_free(struct group *g)
+groupprep_free(struct group *g)
 {
 	size_t i;
 

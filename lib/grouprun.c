@@ -1,5 +1,5 @@
 /*
- * group_run: the event loop, its watchers, and their callbacks, each of
+ * grouprun: the event loop, its watchers, and their callbacks, each of
  * which turns a libev event into a transition of the lifecycle (group.c).
  */
 #include <errno.h>
@@ -57,13 +57,13 @@ on_program(struct program *p, enum program_event ev, const char *text,
 		group_program_ready(g, p);
 		return;
 	case PROGRAM_STATUS:
-		emit(g, GE_STATUS, p, 0, 0, 0, text);
+		group_emit(g, GE_STATUS, p, 0, 0, 0, text);
 		return;
 	case PROGRAM_READY_TIMEOUT:
 		group_stop(g, TRIGGER_READY_TIMEOUT, p, 0);
 		return;
 	case PROGRAM_GRACE_EXPIRED:
-		emit(g, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0, NULL);
+		group_emit(g, GE_GRACE_EXPIRED, p, SIGKILL, 0, 0, NULL);
 		group_stop_due(g);	/* killed at its grace: it holds none */
 		return;
 	}
@@ -109,7 +109,7 @@ output_failed(struct group *g, int status, enum trigger_kind kind,
 	g->output_failed_status = status;
 	if (!group_running(g)) {
 		if (kind == TRIGGER_OUTPUT_ERROR)
-			emit(g, GE_OUTPUT_FAILED, NULL, 0, 0, err, what);
+			group_emit(g, GE_OUTPUT_FAILED, NULL, 0, 0, err, what);
 		return;
 	}
 	g->trigger.what = what;
@@ -129,7 +129,7 @@ output_lost_bytes(struct group *g, const char *what)
 		g->output_failed_at = g->nexits;
 		g->output_failed_status = 1;
 	}
-	emit(g, GE_OUTPUT_FAILED, NULL, 0, 0, ENOMEM, what);
+	group_emit(g, GE_OUTPUT_FAILED, NULL, 0, 0, ENOMEM, what);
 }
 
 static void
@@ -148,7 +148,7 @@ on_output(enum output_event ev, const char *what, int err, void *arg)
 		group_stop(g, TRIGGER_HANGUP, NULL, SIGHUP);
 		return;
 	case OUTPUT_ERROR:
-		emit_error(g, what, err);
+		group_emit_error(g, what, err);
 		return;
 	case OUTPUT_LOST:
 		output_lost_bytes(g, what);
@@ -265,7 +265,7 @@ group_setup_process(struct group *g)
 	if (g->host.devnull == -1)
 		return setup_failed(g, "/dev/null");
 	if (notify_manager_open(&g->manager) == -1)
-		emit_error(g, "NOTIFY_SOCKET", errno);
+		group_emit_error(g, "NOTIFY_SOCKET", errno);
 	g->host.loop = ev_default_loop(EVFLAG_NOENV);
 	if (g->host.loop == NULL) {
 		errno = ENOMEM;
@@ -284,11 +284,11 @@ group_setup_process(struct group *g)
 }
 
 int
-group_run(struct group *g)
+grouprun(struct group *g)
 {
 	int fd;
 
-	if ((fd = sigq_open()) == -1 || group_prepare(g) == -1 ||
+	if ((fd = sigq_open()) == -1 || groupprep_prepare(g) == -1 ||
 	    group_setup_process(g) == -1)
 		return -1;
 	watch_events(g, fd);

@@ -19,7 +19,7 @@ pass_on(struct group *g, int sig)
 	for (i = 0; i < g->nprogs; i++)
 		if (program_alive(&g->progs[i]))
 			(void)kill(-g->progs[i].pid, sig);
-	emit(g, GE_FORWARDED, NULL, sig, 0, 0, NULL);
+	group_emit(g, GE_FORWARDED, NULL, sig, 0, 0, NULL);
 }
 
 /* sig to each running program that takes it (program_forward). */
@@ -30,7 +30,7 @@ forward(struct group *g, int sig)
 
 	for (i = 0; i < g->nprogs; i++)
 		if (g->progs[i].state == PROGRAM_RUNNING)
-			emit(g, program_forward(&g->progs[i], sig, g->on_tty) ?
+			group_emit(g, program_forward(&g->progs[i], sig, g->on_tty) ?
 			    GE_FORWARDED : GE_NOT_FORWARDED, &g->progs[i], sig,
 			    0, 0, NULL);
 }
@@ -51,7 +51,7 @@ groupsig_paused(struct group *g, struct program *p, int sig)
 	 */
 	if (g->job_stopped || !process_stopped(p->pid))
 		return;
-	emit(g, GE_PAUSED, p, sig, 0, 0, NULL);
+	group_emit(g, GE_PAUSED, p, sig, 0, 0, NULL);
 	if (!program_leads_terminal(p) || sigq_role(sig) != ROLE_JOB_STOP)
 		return;
 	process_give_terminal(g->host.tty_fd, getpgrp());

@@ -10,7 +10,7 @@
 #include "probespec.h"
 
 void
-http_reply_init(struct http_reply *h)
+httpreply_init(struct http_reply *h)
 {
 	memset(h, 0, sizeof(*h));
 	h->length = -1;
@@ -44,7 +44,7 @@ head_line(struct http_reply *h)
 	char *end;
 
 	if (h->status == 0) {
-		if (http_status_ready(h->line, h->line_len, &h->status) == -1 ||
+		if (probespec_http_status_ready(h->line, h->line_len, &h->status) == -1 ||
 		    h->status == 0)
 			return bad(h, "the reply is not HTTP");
 		return 0;
@@ -148,7 +148,7 @@ take_line(struct http_reply *h, const char *buf, size_t n, int *ended)
 }
 
 int
-http_reply_feed(struct http_reply *h, const char *buf, size_t n)
+httpreply_feed(struct http_reply *h, const char *buf, size_t n)
 {
 	size_t k;
 	int ended, r;
@@ -184,7 +184,7 @@ http_reply_feed(struct http_reply *h, const char *buf, size_t n)
 }
 
 int
-http_reply_eof(struct http_reply *h)
+httpreply_eof(struct http_reply *h)
 {
 	if (h->phase == HTTP_DONE || h->phase == HTTP_TO_CLOSE) {
 		h->phase = HTTP_DONE;

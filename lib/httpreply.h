@@ -30,20 +30,20 @@ struct http_reply {
 	const char *error;	/* HTTP_BAD: why (static text) */
 };
 
-/* http_reply_init: h ready for the first bytes of a reply. */
-void http_reply_init(struct http_reply *h);
+/* httpreply_init: h ready for the first bytes of a reply. */
+void httpreply_init(struct http_reply *h);
 
 /*
- * http_reply_feed: the next n bytes of the reply. Returns 1 when the reply
+ * httpreply_feed: the next n bytes of the reply. Returns 1 when the reply
  * is complete (h->status says what it was), 0 when more is to come, -1 when
  * it is not HTTP or breaks the rules (h->error says how).
  */
-int http_reply_feed(struct http_reply *h, const char *buf, size_t n);
+int httpreply_feed(struct http_reply *h, const char *buf, size_t n);
 
 /*
- * http_reply_eof: the server closed the connection. Returns 1 when that
+ * httpreply_eof: the server closed the connection. Returns 1 when that
  * completes the reply (a body read to the end), else -1 with h->error.
  */
-int http_reply_eof(struct http_reply *h);
+int httpreply_eof(struct http_reply *h);
 
 #endif

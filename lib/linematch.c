@@ -18,7 +18,7 @@ struct line_match {
 };
 
 struct line_match *
-line_match_new(const char *pattern, char *why, size_t len)
+linematch_new(const char *pattern, char *why, size_t len)
 {
 	struct line_match *m;
 	PCRE2_UCHAR msg[120];
@@ -46,7 +46,7 @@ line_match_new(const char *pattern, char *why, size_t len)
 	if ((m->context = pcre2_match_context_create(NULL)) == NULL ||
 	    pcre2_set_heap_limit(m->context, LINE_MATCH_HEAP_KIB) != 0) {
 		snprintf(why, len, "out of memory");
-		line_match_free(m);
+		linematch_free(m);
 		return NULL;
 	}
 	return m;
@@ -63,7 +63,7 @@ steps_for(size_t len)
 }
 
 int
-line_match(struct line_match *m, const char *line, size_t len)
+linematch_line(struct line_match *m, const char *line, size_t len)
 {
 	pcre2_match_data *md;
 	int r;
@@ -84,7 +84,7 @@ line_match(struct line_match *m, const char *line, size_t len)
 }
 
 void
-line_match_free(struct line_match *m)
+linematch_free(struct line_match *m)
 {
 	if (m == NULL)
 		return;

@@ -20,22 +20,22 @@
 struct line_match;
 
 /*
- * line_match_new: compile pattern (a Perl-compatible regular expression,
+ * linematch_new: compile pattern (a Perl-compatible regular expression,
  * PCRE2's syntax, of at most LINE_MATCH_PATTERN_MAX bytes, not empty).
- * Returns the matcher for line_match_free, or NULL with a one-line reason
+ * Returns the matcher for linematch_free, or NULL with a one-line reason
  * in why (of size len): what is wrong and where, or that it is too large.
  */
-struct line_match *line_match_new(const char *pattern, char *why,
+struct line_match *linematch_new(const char *pattern, char *why,
     size_t len);
 
 /*
- * line_match: whether line (len bytes, NULs allowed, no newline) matches:
+ * linematch_line: whether line (len bytes, NULs allowed, no newline) matches:
  * 1 yes, 0 no, -1 when the line needed more than its budget (counted as no
  * match by the caller) or memory ran out.
  */
-int line_match(struct line_match *m, const char *line, size_t len);
+int linematch_line(struct line_match *m, const char *line, size_t len);
 
-/* line_match_free: release m; NULL is none. */
-void line_match_free(struct line_match *m);
+/* linematch_free: release m; NULL is none. */
+void linematch_free(struct line_match *m);
 
 #endif

@@ -74,13 +74,13 @@ entry(struct name_table *t, const char *name, size_t len, size_t index)
 }
 
 int
-name_table_add(struct name_table *t, const char *name, size_t index)
+nametable_add(struct name_table *t, const char *name, size_t index)
 {
 	return entry(t, name, strlen(name), index) == NULL ? -1 : 0;
 }
 
 int
-name_table_put(struct name_table *t, const char *name, size_t len,
+nametable_put(struct name_table *t, const char *name, size_t len,
     size_t index)
 {
 	struct name_entry *e = entry(t, name, len, index);
@@ -93,7 +93,7 @@ name_table_put(struct name_table *t, const char *name, size_t len,
 }
 
 size_t
-name_table_find(const struct name_table *t, const char *name, size_t len)
+nametable_find(const struct name_table *t, const char *name, size_t len)
 {
 	const struct name_entry *e;
 
@@ -104,7 +104,7 @@ name_table_find(const struct name_table *t, const char *name, size_t len)
 }
 
 void
-name_table_free(struct name_table *t)
+nametable_free(struct name_table *t)
 {
 	free(t->e);
 	memset(t, 0, sizeof(*t));

@@ -21,24 +21,24 @@ struct name_table {
 };
 
 /*
- * name_table_add: name (NUL-terminated) stands for index. A name already
+ * nametable_add: name (NUL-terminated) stands for index. A name already
  * there keeps its first index. Returns 0, or -1 with errno ENOMEM.
  */
-int name_table_add(struct name_table *t, const char *name, size_t index);
+int nametable_add(struct name_table *t, const char *name, size_t index);
 
 /*
- * name_table_put: the len bytes of name stand for index from now on, also
+ * nametable_put: the len bytes of name stand for index from now on, also
  * when they stood for another; the entry then points to this name. Returns
  * 0, or -1 with errno ENOMEM.
  */
-int name_table_put(struct name_table *t, const char *name, size_t len,
+int nametable_put(struct name_table *t, const char *name, size_t len,
     size_t index);
 
-/* name_table_find: the index of the len bytes of name, or (size_t)-1. */
-size_t name_table_find(const struct name_table *t, const char *name,
+/* nametable_find: the index of the len bytes of name, or (size_t)-1. */
+size_t nametable_find(const struct name_table *t, const char *name,
     size_t len);
 
-/* name_table_free: t is empty again. */
-void name_table_free(struct name_table *t);
+/* nametable_free: t is empty again. */
+void nametable_free(struct name_table *t);
 
 #endif

@@ -27,7 +27,7 @@ order_parse_list(const char *list, struct strv *into)
 		while (is_blank(*s))
 			s++;
 		n = strcspn(s, ", \t");
-		if (n == 0 || !name_is_valid_n(s, n)) {
+		if (n == 0 || !command_name_valid_n(s, n)) {
 			errno = EINVAL;
 			return -1;
 		}
@@ -127,7 +127,7 @@ resolve_names(struct walk *w, const struct name_table *t, size_t *bad,
 				    "for itself", a->v[j]);
 				return -1;
 			}
-			d = name_table_find(t, a->v[j], strlen(a->v[j]));
+			d = nametable_find(t, a->v[j], strlen(a->v[j]));
 			if (d == (size_t)-1) {
 				snprintf(why, len, "after: no program named "
 				    "'%s'", a->v[j]);
@@ -167,7 +167,7 @@ order_check(char *const *names, const struct strv *const *after, size_t n,
 	    w.next == NULL)
 		r = -2;
 	for (i = 0; r == 0 && i < n; i++)
-		if (name_table_add(&t, names[i], i) == -1)
+		if (nametable_add(&t, names[i], i) == -1)
 			r = -2;
 	if (r == 0)
 		r = resolve_names(&w, &t, bad, why, len);
@@ -185,7 +185,7 @@ order_check(char *const *names, const struct strv *const *after, size_t n,
 		w.deps[i] = NULL;
 	}
 	free_deps(w.deps, n);
-	name_table_free(&t);
+	nametable_free(&t);
 	free(w.state);
 	free(w.path);
 	free(w.next);

@@ -27,7 +27,7 @@ outbatch_tell(const struct output *o, enum output_event ev, const char *what,
 
 /* Where a program's stream goes: its own writer, or the one both share. */
 struct writer *
-output_dest(struct output *o, int stream)
+outbatch_dest(struct output *o, int stream)
 {
 	return &o->dest[o->shared ? 0 : stream];
 }

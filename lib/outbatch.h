@@ -51,7 +51,7 @@ struct program_output *outbatch_after(const struct output *o,
 /* outbatch_tell: tell o's owner of ev (what, err: as output_fn says). */
 void outbatch_tell(const struct output *o, enum output_event ev,
     const char *what, int err);
-/* output_dest: where stream (0, 1) goes: its writer, or the shared one. */
-struct writer *output_dest(struct output *o, int stream);
+/* outbatch_dest: where stream (0, 1) goes: its writer, or the shared one. */
+struct writer *outbatch_dest(struct output *o, int stream);
 
 #endif

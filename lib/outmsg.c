@@ -21,7 +21,7 @@ write_message(struct output *o, const char *text, size_t len)
 
 	outbatch_begin(&b, o);
 	outbatch_add(&b, o->self_label, o->self_len, text, len, 1);
-	outbatch_write(&b, output_dest(o, 1));
+	outbatch_write(&b, outbatch_dest(o, 1));
 }
 
 /* What waited while stderr was not read: the count dropped, each STATUS. */
@@ -59,7 +59,7 @@ outmsg_write(struct output *o, const char *text, size_t len)
 	memcpy(line + n, text, len);
 	text_visible(line + n, len);
 	if (o != NULL && o->ready) {
-		w = output_dest(o, 1);
+		w = outbatch_dest(o, 1);
 		if (!writer_ready(w) && w->plen >= OUTMSG_HELD_MAX)
 			o->dropped++;	/* memory stays bounded: counted, said */
 		else
@@ -78,7 +78,7 @@ outmsg_status(struct output *o, const struct program_output *key,
 {
 	struct program_output *po;
 
-	if (o == NULL || !o->ready || writer_ready(output_dest(o, 1))) {
+	if (o == NULL || !o->ready || writer_ready(outbatch_dest(o, 1))) {
 		outmsg_write(o, text, len);
 		return;
 	}

@@ -72,7 +72,7 @@ take_turn(struct output *o, struct writer *w, struct program_output *po)
 	for (k = 0; k < 2; k++) {
 		struct source *s = &po->src[k];
 
-		if (output_dest(o, k) != w || !writer_ready(w))
+		if (outbatch_dest(o, k) != w || !writer_ready(w))
 			continue;
 		if (s->buf != NULL)
 			moved |= outsource_pump_turn(s, 1);
@@ -119,7 +119,7 @@ resume_sources(struct output *o, struct writer *w)
 
 	for (po = o->first; po != NULL && writer_ready(w); po = po->next)
 		for (k = 0; k < 2; k++) {
-			if (output_dest(o, k) != w)
+			if (outbatch_dest(o, k) != w)
 				continue;
 			if (po->src[k].buf != NULL && writer_ready(w))
 				outsource_pump(&po->src[k]);
@@ -138,7 +138,7 @@ on_dest_change(struct writer *w, void *arg)
 	struct output *o = arg;
 
 	tell_broken(o, w);
-	if (!w->broken && writer_ready(w) && w == output_dest(o, 1))
+	if (!w->broken && writer_ready(w) && w == outbatch_dest(o, 1))
 		outmsg_write_held(o);
 	take_turns(o, w);
 	resume_sources(o, w);
@@ -278,7 +278,7 @@ output_attach(struct program_output *po, const int fds[2], int ok)
 			s->eof = 1;
 			continue;
 		}
-		if (writer_ready(output_dest(po->out, k)))
+		if (writer_ready(outbatch_dest(po->out, k)))
 			ev_io_start(po->out->loop, &s->io);
 	}
 }
@@ -293,7 +293,7 @@ output_drain(struct program_output *po)
 	for (k = 0; k < 2; k++) {
 		struct source *s = &po->src[k];
 
-		while (s->fd >= 0 && writer_ready(output_dest(po->out, k)) &&
+		while (s->fd >= 0 && writer_ready(outbatch_dest(po->out, k)) &&
 		    outsource_read(s) > 0)
 			;
 	}

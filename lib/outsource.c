@@ -76,7 +76,7 @@ int
 outsource_pump_turn(struct source *s, int one_turn)
 {
 	struct output *o = source_output(s);
-	struct writer *w = output_dest(o, s->stream);
+	struct writer *w = outbatch_dest(o, s->stream);
 	struct program_output *po = s->po;
 	const struct output_watch *watch = po->watch;
 	struct outbatch b;
@@ -178,7 +178,7 @@ outsource_on_nomem(struct ev_loop *loop, ev_timer *t, int revents)
 			if (!s->starved)
 				continue;
 			s->starved = 0;
-			if (s->fd >= 0 && writer_ready(output_dest(o, k)))
+			if (s->fd >= 0 && writer_ready(outbatch_dest(o, k)))
 				ev_io_start(loop, &s->io);
 		}
 }

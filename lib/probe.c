@@ -50,7 +50,7 @@ probe_new(char *text, const char *directory, char *why, size_t len)
 	}
 	pr->fd = -1;
 	pr->text = text;
-	if (probe_parse(text, &pr->spec, why, len) == -1) {
+	if (probespec_parse(text, &pr->spec, why, len) == -1) {
 		free(pr);
 		return NULL;
 	}

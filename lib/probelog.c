@@ -10,7 +10,7 @@ static int
 setup(struct probe *pr, const char *directory, char *why, size_t len)
 {
 	(void)directory;
-	pr->regex = line_match_new(pr->spec.pattern, why, len);
+	pr->regex = linematch_new(pr->spec.pattern, why, len);
 	return pr->regex != NULL ? 0 : -1;
 }
 
@@ -23,7 +23,7 @@ line(struct probe *pr, const char *text, size_t len)
 	if (len > 0 && text[len - 1] == '\n')
 		len--;
 	pr->attempts++;		/* the lines looked at, for -v */
-	if ((r = line_match(pr->regex, text, len)) == -1)
+	if ((r = linematch_line(pr->regex, text, len)) == -1)
 		snprintf(pr->last_error, sizeof(pr->last_error), "line %u was "
 		    "too costly to match (over %d steps a byte), counted as not "
 		    "matching", pr->attempts, LINE_MATCH_STEPS_PER_BYTE);
@@ -33,7 +33,7 @@ line(struct probe *pr, const char *text, size_t len)
 static void
 release(struct probe *pr)
 {
-	line_match_free(pr->regex);
+	linematch_free(pr->regex);
 	pr->regex = NULL;
 }
 

@@ -91,8 +91,8 @@ http_read(struct probe *pr)
 		probetry_retry_errno(pr, "read", errno);
 		return;
 	}
-	r = n == 0 ? http_reply_eof(&pr->reply) :
-	    http_reply_feed(&pr->reply, buf, (size_t)n);
+	r = n == 0 ? httpreply_eof(&pr->reply) :
+	    httpreply_feed(&pr->reply, buf, (size_t)n);
 	if (r == -1) {
 		probetry_retry(pr, pr->reply.error);
 	} else if (r == 1 && pr->reply.status >= 200 &&
@@ -160,7 +160,7 @@ connect_to(struct probe *pr, const struct sockaddr *sa, socklen_t len)
 		return;
 	}
 	pr->sent = 0;
-	http_reply_init(&pr->reply);
+	httpreply_init(&pr->reply);
 	if (connect(pr->fd, sa, len) == -1 && errno != EINPROGRESS) {
 		probetry_retry_errno(pr, "connect", errno);
 		return;

@@ -53,15 +53,15 @@ check_pattern(const char *spec, const char *pattern, char *why, size_t len)
 		return text_fail(why, len, "invalid probe '%.*s%s' (log:REGEX, a "
 		    "Perl-compatible regular expression that a line matches)",
 		    TEXT_CLIP(spec));
-	if ((m = line_match_new(pattern, err, sizeof(err))) == NULL)
+	if ((m = linematch_new(pattern, err, sizeof(err))) == NULL)
 		return text_fail(why, len, "invalid probe '%.*s%s': %s",
 		    TEXT_CLIP(spec), err);
-	line_match_free(m);
+	linematch_free(m);
 	return 0;
 }
 
 int
-probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
+probespec_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 {
 	const char *rest;
 
@@ -109,7 +109,7 @@ probe_parse(const char *spec, struct probe_spec *p, char *why, size_t len)
 }
 
 int
-http_status_ready(const char *buf, size_t len, int *status)
+probespec_http_status_ready(const char *buf, size_t len, int *status)
 {
 	static const char proto[] = "HTTP/";
 	size_t i, n = len < 5 ? len : 5;

@@ -29,19 +29,19 @@ struct probe_spec {
 };
 
 /*
- * probe_parse: read a readiness PROBE as grpsup.conf and --ready write it
+ * probespec_parse: read a readiness PROBE as grpsup.conf and --ready write it
  * (a log: REGEX is compiled once, to be checked). The result points into
  * spec, which must outlive it. Returns 0, or -1 with a one-line reason in
  * why (of size len).
  */
-int probe_parse(const char *spec, struct probe_spec *p, char *why,
+int probespec_parse(const char *spec, struct probe_spec *p, char *why,
     size_t len);
 
 /*
- * http_status_ready: whether the start of an HTTP response, buf (len bytes),
+ * probespec_http_status_ready: whether the start of an HTTP response, buf (len bytes),
  * says ready (a 2xx or 3xx status): 1 yes, 0 no (*status holds it, or 0 for
  * a reply that is not HTTP), -1 when more bytes are needed to tell.
  */
-int http_status_ready(const char *buf, size_t len, int *status);
+int probespec_http_status_ready(const char *buf, size_t len, int *status);
 
 #endif

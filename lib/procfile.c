@@ -15,30 +15,30 @@ procfile_line(struct parser *p, char *s)
 	size_t n = strcspn(s, ":");
 	char *cmd;
 
-	if (*conf_trim(s) == '\0' || *conf_trim(s) == '#')
+	if (*confparse_trim(s) == '\0' || *confparse_trim(s) == '#')
 		return 0;
-	if (conf_is_blank(*s))
-		return conf_fail(p, p->line, "blank before the name (foreman "
+	if (confparse_is_blank(*s))
+		return confparse_fail(p, p->line, "blank before the name (foreman "
 		    "and honcho would skip this line)");
 	if (s[n] == '\0')
-		return conf_fail(p, p->line, "expected 'name: command'");
-	if (n > 0 && conf_is_blank(s[n - 1]))
-		return conf_fail(p, p->line, "blank before ':' (foreman and "
+		return confparse_fail(p, p->line, "expected 'name: command'");
+	if (n > 0 && confparse_is_blank(s[n - 1]))
+		return confparse_fail(p, p->line, "blank before ':' (foreman and "
 		    "honcho would skip this line)");
 	if (memchr(s, '.', n) != NULL)
-		return conf_fail(p, p->line, "'.' in the name '%.*s' (foreman "
+		return confparse_fail(p, p->line, "'.' in the name '%.*s' (foreman "
 		    "and honcho would skip this line)", (int)(n > 64 ? 64 : n),
 		    s);
-	if (conf_add_program(p, s, n, p->line) == -1)
+	if (confparse_add_program(p, s, n, p->line) == -1)
 		return -1;
-	cmd = conf_trim(strchr(s, ':') + 1);
+	cmd = confparse_trim(strchr(s, ':') + 1);
 	if (*cmd == '\0')
-		return conf_fail(p, p->line, "command is empty");
+		return confparse_fail(p, p->line, "command is empty");
 	/* as foreman runs them: in the Procfile's folder */
-	if (strcmp(p->dir, ".") != 0 && conf_set_string(p,
-	    &conf_current(p)->directory, p->dir) == -1)
+	if (strcmp(p->dir, ".") != 0 && confparse_set_string(p,
+	    &confparse_current(p)->directory, p->dir) == -1)
 		return -1;
-	return conf_set_string(p, &conf_current(p)->command, cmd);
+	return confparse_set_string(p, &confparse_current(p)->command, cmd);
 }
 
 int
@@ -50,7 +50,7 @@ procfile_parse(struct parser *p)
 	while ((n = getline(&p->buf, &p->cap, p->f)) != -1) {
 		p->line++;
 		if (memchr(p->buf, '\0', (size_t)n) != NULL)
-			return conf_fail(p, p->line, "NUL byte in the line");
+			return confparse_fail(p, p->line, "NUL byte in the line");
 		if (n > 0 && p->buf[n - 1] == '\n')
 			p->buf[n - 1] = '\0';
 		if (procfile_line(p, p->buf) == -1)

@@ -46,7 +46,7 @@ on_grace_expired(struct ev_loop *loop, ev_timer *w, int revents)
 		return;
 	/* a program is its process group: the grace covers all of it */
 	/* /proc unreadable: at least the process it knows of */
-	if ((p->killed_count = group_members(p->pid)) < 0)
+	if ((p->killed_count = descend_group_members(p->pid)) < 0)
 		p->killed_count = 1;
 	if (p->killed_count == 0 && p->state == PROGRAM_DRAINING) {
 		p->state = PROGRAM_DONE;	/* it emptied unseen */

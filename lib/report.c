@@ -148,7 +148,7 @@ put_program(FILE *f, const struct program *p)
 	fprintf(f, ",\"signal_sent\":%d,\"killed\":%s,"
 	    "\"ended_before_ready\":%s}", p->sent_signal,
 	    p->killed ? "true" : "false",
-	    program_ended_unready(p) ? "true" : "false");
+	    verdict_ended_unready(p) ? "true" : "false");
 }
 
 void

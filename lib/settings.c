@@ -43,7 +43,7 @@ settings_set_ready(struct program_settings *s, const char *probe, char *why,
 	struct probe_spec spec;
 	char *copy;
 
-	if (probe_parse(probe, &spec, why, len) == -1) {
+	if (probespec_parse(probe, &spec, why, len) == -1) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -77,13 +77,13 @@ settings_set_forward(struct program_settings *s, const char *v, char *why,
 		v += strspn(v, " \t");
 		n = strcspn(v, ", \t");
 		snprintf(word, sizeof(word), "%.*s", (int)n, v);
-		if (n == 0 || n >= sizeof(word) || (sig = signal_parse(word)) == -1)
+		if (n == 0 || n >= sizeof(word) || (sig = signame_parse(word)) == -1)
 			return text_fail(why, len, "invalid signal '%.*s' (SIG,... "
 			    "or all or none)", (int)(n > 40 ? 40 : n), v);
-		if (signal_unforwardable(sig) != NULL)
+		if (signame_unforwardable(sig) != NULL)
 			return text_fail(why, len, "SIG%s cannot be forwarded: %s",
-			    signal_name(sig, word, sizeof(word)),
-			    signal_unforwardable(sig));
+			    signame_of(sig, word, sizeof(word)),
+			    signame_unforwardable(sig));
 		sigaddset(&s->forward_list, sig);
 		v += n + strspn(v + n, " \t");
 		if (*v == '\0')
@@ -139,7 +139,7 @@ word_index(const char *s, const char *const *words, int n)
 }
 
 int
-color_parse(const char *s)
+settings_color_parse(const char *s)
 {
 	static const char *const words[] = { "auto", "always", "never" };
 
@@ -147,7 +147,7 @@ color_parse(const char *s)
 }
 
 int
-output_mode_parse(const char *s)
+settings_output_mode_parse(const char *s)
 {
 	static const char *const words[] = { "label", "raw", "null" };
 

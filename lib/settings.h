@@ -58,7 +58,7 @@ void settings_init(struct program_settings *s);
 void settings_free(struct program_settings *s);
 
 /*
- * settings_set_ready: s's probe is probe, checked (probe_parse), in place of
+ * settings_set_ready: s's probe is probe, checked (probespec_parse), in place of
  * any before it. Returns 0, or -1 with errno set and, for a probe that is
  * not one (EINVAL), a one-line reason in why (of size len).
  */
@@ -96,10 +96,10 @@ int settings_oneshot_probe(const struct program_settings *s);
 int settings_order(const struct program_settings *v, size_t n, size_t **deps,
     size_t *bad, char *why, size_t len);
 
-/* color_parse: "auto", "always" or "never"; -1 for anything else. */
-int color_parse(const char *s);
+/* settings_color_parse: "auto", "always" or "never"; -1 for anything else. */
+int settings_color_parse(const char *s);
 
-/* output_mode_parse: "label", "raw" or "null"; -1 for anything else. */
-int output_mode_parse(const char *s);
+/* settings_output_mode_parse: "label", "raw" or "null"; -1 for anything else. */
+int settings_output_mode_parse(const char *s);
 
 #endif

@@ -10,7 +10,7 @@
 
 #include "signame.h"
 
-/* The first name of a number is the one signal_name() prints. */
+/* The first name of a number is the one signame_of() prints. */
 static const struct {
 	const char *name;
 	int sig;
@@ -48,7 +48,7 @@ last_signal(void)
 }
 
 int
-signal_parse(const char *s)
+signame_parse(const char *s)
 {
 	char *end;
 	long n;
@@ -89,7 +89,7 @@ invalid:
 }
 
 const char *
-signal_name(int sig, char *buf, size_t len)
+signame_of(int sig, char *buf, size_t len)
 {
 	size_t i;
 
@@ -115,7 +115,7 @@ signal_name(int sig, char *buf, size_t len)
 }
 
 const char *
-signal_unforwardable(int sig)
+signame_unforwardable(int sig)
 {
 	switch (sig) {
 	case SIGKILL: case SIGSTOP:

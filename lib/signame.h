@@ -4,24 +4,24 @@
 #include <stddef.h>
 
 /*
- * signal_parse: read SIG as grpsup's users write it: a name with or without
+ * signame_parse: read SIG as grpsup's users write it: a name with or without
  * "SIG" ("TERM", "sigterm", "SIGTERM", "RTMIN+1"), case-insensitive, or a
  * number from 1 to the last real-time signal. Returns the signal number, or -1 with errno EINVAL.
  */
-int signal_parse(const char *s);
+int signame_parse(const char *s);
 
 /*
- * signal_name: the short upper-case name of sig ("TERM"; a real-time one
+ * signame_of: the short upper-case name of sig ("TERM"; a real-time one
  * "RTMIN+1" or "RTMAX-2", as kill -l says), or its number as text for a
  * signal without a name (glibc's own 32 and 33), written into buf of size
  * len (at least 16). Returns a pointer to a static name or to buf.
  */
-const char *signal_name(int sig, char *buf, size_t len);
+const char *signame_of(int sig, char *buf, size_t len);
 
 /*
- * signal_unforwardable: why grpsup never forwards sig to a program (the
+ * signame_unforwardable: why grpsup never forwards sig to a program (the
  * forward setting cannot ask for it), or NULL when it may.
  */
-const char *signal_unforwardable(int sig);
+const char *signame_unforwardable(int sig);
 
 #endif

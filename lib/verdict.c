@@ -7,7 +7,7 @@
 #include "verdict.h"
 
 int
-program_explained(const struct program *p)
+verdict_explained(const struct program *p)
 {
 	int sig = p->sent_signal;
 
@@ -20,7 +20,7 @@ program_explained(const struct program *p)
 }
 
 int
-program_ended_unready(const struct program *p)
+verdict_ended_unready(const struct program *p)
 {
 	return p->awaited && !p->is_ready && p->state == PROGRAM_DONE &&
 	    p->pid != 0 && !p->stopping_exit && p->end != END_NOT_STARTED &&
@@ -28,17 +28,17 @@ program_ended_unready(const struct program *p)
 }
 
 int
-program_failed(const struct program *p)
+verdict_failed(const struct program *p)
 {
 	if (p->state != PROGRAM_DONE || p->end == END_NOT_STARTED ||
 	    p->end == END_START_FAILED)
 		return 0;
-	return (p->status != 0 && !program_explained(p)) ||
-	    program_ended_unready(p);
+	return (p->status != 0 && !verdict_explained(p)) ||
+	    verdict_ended_unready(p);
 }
 
 int
-program_failure_status(const struct program *p)
+verdict_failure_status(const struct program *p)
 {
 	/* a server that daemonized exits 0 before it is ready */
 	return p->status != 0 ? p->status : 1;
@@ -53,14 +53,14 @@ first_failure(const struct group *g)
 	for (i = 0; i <= g->nexits; i++) {
 		if (g->output_failed_at == i)
 			return g->output_failed_status;
-		if (i < g->nexits && program_failed(g->exits[i]))
-			return program_failure_status(g->exits[i]);
+		if (i < g->nexits && verdict_failed(g->exits[i]))
+			return verdict_failure_status(g->exits[i]);
 	}
 	return 0;
 }
 
 int
-group_status(const struct group *g, int *die_signal)
+verdict_status(const struct group *g, int *die_signal)
 {
 	const struct program *from;
 	int status;

@@ -11,40 +11,40 @@
 #define STATUS_EPIPE 141
 
 /*
- * program_explained: whether p's end is explained by the stop: it ended
+ * verdict_explained: whether p's end is explained by the stop: it ended
  * while the group was stopping, of the signal grpsup sent it or with exit
  * code 128 + that signal, and it did not need SIGKILL at its deadline.
  */
-int program_explained(const struct program *p);
+int verdict_explained(const struct program *p);
 
 /*
- * program_ended_unready: whether p, which others wait for (after), ended by
+ * verdict_ended_unready: whether p, which others wait for (after), ended by
  * itself before it was ready: a server that went to the background, whose
  * dependents never started. That is a failure whatever its status.
  */
-int program_ended_unready(const struct program *p);
+int verdict_ended_unready(const struct program *p);
 
 /*
- * program_failed: whether p's end counts as a failure: it ran and ended with
+ * verdict_failed: whether p's end counts as a failure: it ran and ended with
  * a status other than 0 that the stop does not explain, or it ended before
- * the programs that wait for it could start (program_ended_unready).
+ * the programs that wait for it could start (verdict_ended_unready).
  */
-int program_failed(const struct program *p);
+int verdict_failed(const struct program *p);
 
 /*
- * program_failure_status: the status p's failure gives the group: its own,
- * or 1 for a failure with status 0 (program_ended_unready).
+ * verdict_failure_status: the status p's failure gives the group: its own,
+ * or 1 for a failure with status 0 (verdict_ended_unready).
  */
-int program_failure_status(const struct program *p);
+int verdict_failure_status(const struct program *p);
 
 /*
- * group_status: the status grpsup exits with once g is done, by the first
+ * verdict_status: the status grpsup exits with once g is done, by the first
  * rule of the specification that applies. When the stop trigger was a signal
  * that grpsup should die of, *die_signal is set to it (else 0) and the
  * returned status, 128 + signal, is for when dying of it is impossible.
  * With exit_from set, 0 comes only from that program having run and exited 0:
  * when it never ran and nothing else failed, the status is 1.
  */
-int group_status(const struct group *g, int *die_signal);
+int verdict_status(const struct group *g, int *die_signal);
 
 #endif

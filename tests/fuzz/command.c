@@ -36,10 +36,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(argv);
 	}
 	command_name(s, name, sizeof(name));
-	FUZZ_CHECK(name_is_valid(name));
+	FUZZ_CHECK(command_name_valid(name));
 	if (order_parse_list(s, &sv) == 0)
 		for (i = 0; i < sv.n; i++)
-			FUZZ_CHECK(name_is_valid(sv.v[i]));
+			FUZZ_CHECK(command_name_valid(sv.v[i]));
 	strv_free(&sv);
 	free(s);
 	return 0;

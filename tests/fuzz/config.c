@@ -1,5 +1,5 @@
 /*
- * A whole grpsup.conf or Procfile, as conf_load reads it from a file: the
+ * A whole grpsup.conf or Procfile, as config_load reads it from a file: the
  * line reader in front of inih, the keys, the Procfile parser and the
  * validation of the whole.
  */
@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	close(fd);
 	memset(&e, 0, sizeof(e));
-	if (conf_load("fuzz.conf", &c, &e) == 0) {
+	if (config_load("fuzz.conf", &c, &e) == 0) {
 		FUZZ_CHECK(c.nprogs > 0);
 		for (size_t i = 0; i < c.nprogs; i++)
 			FUZZ_CHECK(c.progs[i].name != NULL &&

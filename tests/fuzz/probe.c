@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct notify_message m;
 	int status, r;
 
-	if (probe_parse(s, &p, why, sizeof(why)) == 0) {
+	if (probespec_parse(s, &p, why, sizeof(why)) == 0) {
 		FUZZ_CHECK(p.kind != PROBE_NONE);
 		if (p.kind == PROBE_TCP || p.kind == PROBE_HTTP)
 			FUZZ_CHECK(p.host[0] != '\0' && atoi(p.port) >= 1 &&
@@ -24,20 +24,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(p.path[0] == '/' &&
 			    strpbrk(p.path, " \r\n") == NULL);
 	}
-	r = http_status_ready((const char *)data, size, &status);
+	r = probespec_http_status_ready((const char *)data, size, &status);
 	FUZZ_CHECK(r >= -1 && r <= 1);
 	FUZZ_CHECK(r != 1 || (status >= 200 && status < 400));
 	for (int pass = 0; pass < 2; pass++) {
 		struct http_reply h;
 		size_t cut = pass == 0 || size == 0 ? size : data[0] % size;
 
-		http_reply_init(&h);
-		r = http_reply_feed(&h, (const char *)data, cut);
+		httpreply_init(&h);
+		r = httpreply_feed(&h, (const char *)data, cut);
 		if (r == 0 && cut < size)
-			r = http_reply_feed(&h, (const char *)data + cut,
+			r = httpreply_feed(&h, (const char *)data + cut,
 			    size - cut);
 		if (r == 0)
-			r = http_reply_eof(&h);
+			r = httpreply_eof(&h);
 		FUZZ_CHECK(r == 1 || r == -1);
 		FUZZ_CHECK(r != 1 || (h.status >= 100 && h.status <= 599));
 		FUZZ_CHECK(r != -1 || (h.error != NULL && h.error[0] != '\0'));

@@ -8,11 +8,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = fuzz_string(data, size), num[16];
-	int sig = signal_parse(s);
+	int sig = signame_parse(s);
 
 	if (sig != -1) {
 		FUZZ_CHECK(sig >= 1 && sig < NSIG);
-		FUZZ_CHECK(signal_parse(signal_name(sig, num, sizeof(num))) ==
+		FUZZ_CHECK(signame_parse(signame_of(sig, num, sizeof(num))) ==
 		    sig);
 	}
 	free(s);

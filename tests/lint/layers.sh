@@ -103,6 +103,19 @@ if ! tsort "$tmp/inc_edges" > /dev/null 2> "$tmp/loop"; then
 	fail=1
 fi
 
+# every name an object of lib/ exports begins with its file's name
+for o in lib/*.o; do
+	b=$(basename "$o" .o)
+	nm -g --defined-only "$o" | awk -v b="$b" -v o="$o" '
+	    $2 ~ /[TDRB]/ && $3 != b && index($3, b "_") != 1 {
+		printf "lint: %s exports %s, which does not begin with %s_\n", o, $3, b
+	    }'
+done > "$tmp/names"
+if [ -s "$tmp/names" ]; then
+	cat "$tmp/names"
+	fail=1
+fi
+
 # the README lists the same layers, in the same order
 awk '/^  [0-9]\. [a-z]+: /, /^- `tests\/`/' README.md |
     grep -o '^  [0-9]\. [a-z]*:\|`[a-z]*\.c`' | tr -d '`' |
@@ -119,4 +132,4 @@ if ! cmp -s "$tmp/readme" "$tmp/make"; then
 fi
 
 [ "$fail" -eq 0 ] || exit 1
-echo "lint: layers: $(grep -c '^lib/' "$tmp/layer") objects of lib/ in $# layers, every call and #include goes down; the README lists them"
+echo "lint: layers: $(grep -c '^lib/' "$tmp/layer") objects of lib/ in $# layers, every call and #include goes down, every name begins with its file's; the README lists them"

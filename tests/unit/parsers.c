@@ -114,7 +114,7 @@ static void
 signal_is(const char *s, int want)
 {
 	char what[128], detail[64];
-	int got = signal_parse(s);
+	int got = signame_parse(s);
 
 	snprintf(what, sizeof(what), "signal '%s'", s);
 	snprintf(detail, sizeof(detail), "got %d", got);
@@ -127,7 +127,7 @@ probe_is(const char *s, enum probe_kind kind, const char *host,
 {
 	struct probe_spec p;
 	char why[256] = "", what[300], detail[512];
-	int r = probe_parse(s, &p, why, sizeof(why));
+	int r = probespec_parse(s, &p, why, sizeof(why));
 	int ok = kind == PROBE_NONE ? r == -1 : r == 0 && p.kind == kind &&
 	    (host == NULL || strcmp(p.host, host) == 0) &&
 	    (port == NULL || strcmp(p.port, port) == 0) &&
@@ -302,7 +302,7 @@ static void
 http_is(const char *reply, int want, int want_status)
 {
 	char detail[64];
-	int status, r = http_status_ready(reply, strlen(reply), &status);
+	int status, r = probespec_http_status_ready(reply, strlen(reply), &status);
 
 	snprintf(detail, sizeof(detail), "got %d, status %d", r, status);
 	report(r == want && (want == -1 || status == want_status),
@@ -324,13 +324,13 @@ reply_is(const char *reply, int eof, int want, int want_status,
 	int pass, r[2] = { 0, 0 };
 
 	for (pass = 0; pass < 2; pass++) {
-		http_reply_init(&h);
+		httpreply_init(&h);
 		if (pass == 0)
-			r[0] = http_reply_feed(&h, reply, n);
+			r[0] = httpreply_feed(&h, reply, n);
 		for (i = 0; pass == 1 && i < n && r[1] == 0; i++)
-			r[1] = http_reply_feed(&h, reply + i, 1);
+			r[1] = httpreply_feed(&h, reply + i, 1);
 		if (eof && r[pass] == 0)
-			r[pass] = http_reply_eof(&h);
+			r[pass] = httpreply_eof(&h);
 		if (r[pass] != want || (want == 1 && h.status != want_status) ||
 		    (want == -1 && strstr(h.error, reason) == NULL))
 			break;

@@ -57,7 +57,7 @@ ended(struct fixture *f, size_t i, int wstatus, int sent, int stopping)
 static void
 expect(const struct fixture *f, int status, int die, const char *what)
 {
-	int got_die, got = group_status(&f->g, &got_die);
+	int got_die, got = verdict_status(&f->g, &got_die);
 	int ok = got == status && got_die == die;
 
 	ntests++;
