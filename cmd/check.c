@@ -91,6 +91,23 @@ print_run(const struct program *p)
 	}
 }
 
+/* The probe, its timeout, and the limits of its tries where set. */
+static void
+print_ready(const struct program_settings *p)
+{
+	char d[32];
+
+	printf("  ready: %s, timeout %s", p->ready,
+	    duration_format(p->ready_timeout_ms, d, sizeof(d)));
+	if (p->ready_interval_ms > 0)
+		printf(", interval %s", duration_format(p->ready_interval_ms, d,
+		    sizeof(d)));
+	if (p->ready_try_ms > 0)
+		printf(", try timeout %s", duration_format(p->ready_try_ms, d,
+		    sizeof(d)));
+	printf("\n");
+}
+
 static void
 print_program(const struct program *prog)
 {
@@ -119,8 +136,7 @@ print_program(const struct program *prog)
 		printf("\n");
 	}
 	if (p->ready != NULL)
-		printf("  ready: %s, timeout %s\n", p->ready,
-		    duration_format(p->ready_timeout_ms, d, sizeof(d)));
+		print_ready(p);
 	if (p->oneshot && p->ready_timeout_ms > 0)
 		printf("  oneshot, timeout %s\n", duration_format(
 		    p->ready_timeout_ms, d, sizeof(d)));

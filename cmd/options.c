@@ -15,7 +15,7 @@
 
 enum { OPT_CHECK = 256, OPT_RAW, OPT_COLOR, OPT_TIMESTAMPS, OPT_ENV_FILE,
     OPT_REPORT, OPT_READY, OPT_AFTER, OPT_ONESHOT, OPT_FORWARD,
-    OPT_READY_TIMEOUT, OPT_PORT };
+    OPT_READY_TIMEOUT, OPT_READY_INTERVAL, OPT_READY_TRY_TIMEOUT, OPT_PORT };
 
 /* '+': stop at the first COMMAND (glibc would permute); ':': we word errors */
 static const char short_opts[] = "+:n:f:g:s:e:t:qvhV";
@@ -33,6 +33,8 @@ static const struct option long_opts[] = {
 	{ "oneshot", required_argument, NULL, OPT_ONESHOT },
 	{ "forward", required_argument, NULL, OPT_FORWARD },
 	{ "ready-timeout", required_argument, NULL, OPT_READY_TIMEOUT },
+	{ "ready-interval", required_argument, NULL, OPT_READY_INTERVAL },
+	{ "ready-try-timeout", required_argument, NULL, OPT_READY_TRY_TIMEOUT },
 	{ "port", required_argument, NULL, OPT_PORT },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "color", required_argument, NULL, OPT_COLOR },
@@ -67,6 +69,10 @@ const char options_help[] =
 "                             exec:COMMAND, notify, log:REGEX (a line of\n"
 "                             NAME's output)\n"
 "      --ready-timeout NAME=DURATION  how long NAME may take to be ready\n"
+"      --ready-interval NAME=DURATION  the longest pause between NAME's\n"
+"                             probe tries (500ms; from 25ms, doubling)\n"
+"      --ready-try-timeout NAME=DURATION  how long one try may take (2s;\n"
+"                             exec: 5s)\n"
 "      --after NAME=DEP[,DEP] start NAME once every DEP is ready\n"
 "      --oneshot NAME         NAME is a task: ready when it exits 0, and its\n"
 "                             success does not stop the group\n"
@@ -198,6 +204,8 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 	case OPT_ONESHOT: return add_start(o, 'o');
 	case OPT_FORWARD: return add_start(o, 'f');
 	case OPT_READY_TIMEOUT: return add_start(o, 'T');
+	case OPT_READY_INTERVAL: return add_start(o, 'I');
+	case OPT_READY_TRY_TIMEOUT: return add_start(o, 'Y');
 	case OPT_TIMESTAMPS: o->timestamps = 1; return 0;
 	case OPT_REPORT: o->report = optarg; return 0;
 	case 'q': o->quiet = 1; o->verbose = 0; return 0;

@@ -27,11 +27,16 @@ option_of(int kind)
 	case 'g': return "--grace";
 	case 's': return "--stop-signal";
 	case 'T': return "--ready-timeout";
+	case 'I': return "--ready-interval";
+	case 'Y': return "--ready-try-timeout";
 	default: return "--oneshot";
 	}
 }
 
-/* --grace, --stop-signal, --ready-timeout NAME=VALUE: NAME's own. */
+/*
+ * --grace, --stop-signal, --ready-timeout, --ready-interval,
+ * --ready-try-timeout NAME=VALUE: NAME's own.
+ */
 static int
 set_stop(struct program_settings *cp, int kind, const char *v, char *err,
     size_t len)
@@ -49,11 +54,13 @@ set_stop(struct program_settings *cp, int kind, const char *v, char *err,
 	int r = duration_parse(v, &ms), e = r == 0 ? 0 : errno;
 
 	if (r == 0 && (kind == 'g' || ms > 0)) {
-		*(kind == 'g' ? &cp->grace_ms : &cp->ready_timeout_ms) = ms;
+		*(kind == 'g' ? &cp->grace_ms : kind == 'T' ?
+		    &cp->ready_timeout_ms : kind == 'I' ? &cp->ready_interval_ms :
+		    &cp->ready_try_ms) = ms;
 		return 0;
 	}
 	snprintf(err, len, "%s: %s: %s", option_of(kind), cp->name,
-	    duration_error(v, e, kind == 'T', why, sizeof(why)));
+	    duration_error(v, e, kind != 'g', why, sizeof(why)));
 	return -1;
 }
 
@@ -114,6 +121,8 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 	case 'g':
 	case 's':
 	case 'T':
+	case 'I':
+	case 'Y':
 		return set_stop(cp, s->kind, eq + 1, err, len);
 	case 'f':
 		if (settings_set_forward(cp, eq + 1, why, sizeof(why)) == 0)

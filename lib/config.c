@@ -49,6 +49,8 @@ static const struct {
 	[K_AFTER] = { "after", 0, 1, 0 },
 	[K_READY] = { "ready", 0, 1, 0 },
 	[K_READY_TIMEOUT] = { "ready-timeout", 0, 1, 0 },
+	[K_READY_INTERVAL] = { "ready-interval", 0, 1, 0 },
+	[K_READY_TRY_TIMEOUT] = { "ready-try-timeout", 0, 1, 0 },
 	[K_ONESHOT] = { "oneshot", 0, 1, 0 },
 	[K_STOP_SIGNAL] = { "stop-signal", 1, 1, 0 },
 	[K_GRACE] = { "grace", 1, 1, 0 },
@@ -327,6 +329,10 @@ set_program_key(struct parser *p, int k, const char *v)
 	case K_READY: return set_ready(p, cp, v);
 	case K_READY_TIMEOUT: return set_duration(p, "ready-timeout", v,
 	    &cp->ready_timeout_ms, 1);
+	case K_READY_INTERVAL: return set_duration(p, "ready-interval", v,
+	    &cp->ready_interval_ms, 1);
+	case K_READY_TRY_TIMEOUT: return set_duration(p, "ready-try-timeout", v,
+	    &cp->ready_try_ms, 1);
 	case K_ONESHOT:
 		if ((b = parse_bool(v)) == -1)
 			return confparse_fail(p, p->line, "oneshot: '%.40s' is not true "

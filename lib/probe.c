@@ -63,6 +63,13 @@ probe_new(char *text, const char *directory, char *why, size_t len)
 	return pr;
 }
 
+void
+probe_limit(struct probe *pr, int64_t interval_ms, int64_t try_ms)
+{
+	pr->interval_ms = interval_ms > 0 ? interval_ms : 0;
+	pr->try_ms = try_ms > 0 ? try_ms : 0;
+}
+
 enum probe_feed
 probe_feed(const struct probe *pr)
 {

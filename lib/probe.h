@@ -18,6 +18,13 @@
 struct probe *probe_new(char *text, const char *directory, char *why,
     size_t len);
 
+/*
+ * probe_limit: before probe_start, the longest pause between tries
+ * (interval_ms; 0 or less: PROBE_RETRY_MAX_MS) and the longest one try
+ * (try_ms; 0 or less: its kind's). Only a probe that tries has them.
+ */
+void probe_limit(struct probe *pr, int64_t interval_ms, int64_t try_ms);
+
 /* probe_feed: where pr's verdicts come from (its kind decides). */
 enum probe_feed probe_feed(const struct probe *pr);
 

@@ -48,11 +48,11 @@ probetry_retry(struct probe *pr, const char *why)
 	probetry_end(pr);
 	snprintf(pr->last_error, sizeof(pr->last_error), "%s", why);
 	pr->waiting = 1;
-	ev_timer_set(&pr->timer, pr->delay_ms / 1000.0, 0.);
+	ev_timer_set(&pr->timer, (double)pr->delay_ms / 1000.0, 0.);
 	ev_timer_start(pr->loop, &pr->timer);
-	if (pr->delay_ms < PROBE_RETRY_MAX_MS)
-		pr->delay_ms = pr->delay_ms * 2 < PROBE_RETRY_MAX_MS ?
-		    pr->delay_ms * 2 : PROBE_RETRY_MAX_MS;
+	if (pr->delay_ms < pr->interval_ms)
+		pr->delay_ms = pr->delay_ms * 2 < pr->interval_ms ?
+		    pr->delay_ms * 2 : pr->interval_ms;
 }
 
 void
@@ -68,7 +68,8 @@ void
 probetry_deadline(struct probe *pr, int ms)
 {
 	pr->waiting = 0;
-	ev_timer_set(&pr->timer, ms / 1000.0, 0.);
+	ev_timer_set(&pr->timer, (double)(pr->try_ms > 0 ? pr->try_ms : ms) /
+	    1000.0, 0.);
 	ev_timer_start(pr->loop, &pr->timer);
 }
 
@@ -99,7 +100,10 @@ on_timer(struct ev_loop *loop, ev_timer *w, int revents)
 void
 probetry_init(struct probe *pr)
 {
-	pr->delay_ms = PROBE_RETRY_FIRST_MS;
+	if (pr->interval_ms <= 0)
+		pr->interval_ms = PROBE_RETRY_MAX_MS;
+	pr->delay_ms = PROBE_RETRY_FIRST_MS < pr->interval_ms ?
+	    PROBE_RETRY_FIRST_MS : pr->interval_ms;
 	ev_init(&pr->timer, on_timer);
 }
 

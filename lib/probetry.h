@@ -8,6 +8,7 @@
 
 #include <ev.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "httpreply.h"
@@ -71,7 +72,9 @@ struct probe {
 	int running;		/* started, not ready nor stopped */
 	int waiting;		/* between attempts, else in one */
 	unsigned attempts;
-	int delay_ms;		/* the next pause between attempts */
+	int64_t delay_ms;	/* the next pause between attempts */
+	int64_t interval_ms;	/* the longest pause (PROBE_RETRY_MAX_MS) */
+	int64_t try_ms;		/* the longest attempt; 0: its kind's */
 	int fd;			/* tcp, http, unix: the socket of this attempt */
 	size_t sent;
 	struct http_reply reply;	/* http: the reply, as far as read */
@@ -99,7 +102,10 @@ void probetry_succeed(struct probe *pr);
 void probetry_retry(struct probe *pr, const char *why);
 /* probetry_retry_errno: probetry_retry with "what: strerror(err)". */
 void probetry_retry_errno(struct probe *pr, const char *what, int err);
-/* probetry_deadline: the attempt under way may take ms at most. */
+/*
+ * probetry_deadline: the attempt under way may take ms at most (its kind's
+ * default), or pr->try_ms where that is set.
+ */
 void probetry_deadline(struct probe *pr, int ms);
 /*
  * probetry_path: pr->file, the spec's path against directory (NULL: as

@@ -179,6 +179,13 @@ program_prepare(struct program *p, char *buf, size_t len)
 	if (s->ready != NULL && (p->probe = probe_new(s->ready, s->directory,
 	    why, sizeof(why))) == NULL)
 		return prepare_failed(p, "ready", why, buf, len);
+	if ((s->ready_interval_ms > 0 || s->ready_try_ms > 0) &&
+	    !program_fed_by(p, PROBE_FEED_TRIES))
+		return prepare_failed(p, s->ready_interval_ms > 0 ?
+		    "ready-interval" : "ready-try-timeout", "only a probe that "
+		    "tries has it (tcp, http, unix, file or exec)", buf, len);
+	if (p->probe != NULL)
+		probe_limit(p->probe, s->ready_interval_ms, s->ready_try_ms);
 	if (settings_oneshot_probe(s))
 		return prepare_failed(p, "ready", "a oneshot is ready when it "
 		    "exits 0, with no probe", buf, len);

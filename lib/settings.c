@@ -20,6 +20,8 @@ settings_init(struct program_settings *s)
 	memset(s, 0, sizeof(*s));
 	s->grace_ms = -1;
 	s->ready_timeout_ms = -1;
+	s->ready_interval_ms = -1;
+	s->ready_try_ms = -1;
 	s->output = OUTPUT_LABEL;
 }
 

@@ -42,6 +42,9 @@ struct program_settings {
 	struct strv after;	/* names of the programs it starts after */
 	char *ready;		/* its readiness PROBE, or NULL */
 	int64_t ready_timeout_ms;	/* -1: the default */
+	int64_t ready_interval_ms;	/* the longest pause between tries; -1:
+					   the default */
+	int64_t ready_try_ms;	/* the longest one try; -1: its kind's */
 	int oneshot;		/* a task: ready, and no stop trigger, on exit 0 */
 	enum output_mode output;
 	enum forward_mode forward;

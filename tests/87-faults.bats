@@ -176,7 +176,8 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 	ldd "$GRPSUP" | grep -q libasan && skip "a sanitized build: its allocator takes no LD_PRELOAD before it"
 	# once the program runs, no memory for what the stalled stdout cannot
 	# take yet (a writer keeps it in 4 KiB and more)
-	export LD_PRELOAD="$TOP/tests/helpers/failrealloc.so" FAILREALLOC_MAX=2048 \
+	# local: the next tests of this file must not inherit them
+	local -x LD_PRELOAD="$TOP/tests/helpers/failrealloc.so" FAILREALLOC_MAX=2048 \
 		FAILREALLOC_AFTER="$PWD/nomem" STALLED_WAIT=1 STALLED_SLEEP=0
 	start_stalled -g 1s --report report.json
 	touch nomem go
@@ -208,6 +209,16 @@ time.sleep(float(os.environ.get(\"STALLED_SLEEP\", \"30\")))"' \
 	WPID=$!
 	GPID=$(pid_of gpid)
 	wait_for has_children "$GPID" 1
+	# unless it waits for ./go, the FIFO is full: grpsup holds the rest
+	[ -n "${STALLED_WAIT:-}" ] || wait_for fifo_holds stalled 65536
+}
+
+# fifo_holds FIFO N: at least N bytes wait in FIFO (read by nobody).
+fifo_holds() {
+	python3 -c 'import fcntl, os, struct, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NONBLOCK)
+n = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
+sys.exit(0 if n >= int(sys.argv[2]) else 1)' "$1" "$2"
 }
 
 @test "a stalled stdout keeps grpsup no longer than the grace once nothing runs: the lost bytes are said and reported" {

@@ -362,6 +362,42 @@ sigterm_costs_little() {
 	assert_line --partial 'grpsup | srv: ready after'
 }
 
+@test "--ready-interval: the pauses between tries grow to it at most (a file that comes after a second is seen in 100 tries, not 7)" {
+	(sleep 1; touch up) &
+	run -0 --separate-stderr "$GRPSUP" -v -n srv,client -e client --ready srv=file:up \
+		--ready-interval srv=10ms --after client=srv 'sleep 30' 'echo client ran'
+	wait
+	use_stderr
+	tries=$(sed -n 's/^grpsup | srv: ready after [0-9.]*s (file:up, \([0-9]*\) tries)$/\1/p' <<<"$stderr")
+	echo "tries: $tries"
+	# 25 ms doubling to 500 ms makes 7 tries in a second; 10 ms about 100
+	[ "$tries" -gt 30 ]
+}
+
+@test "--ready-try-timeout: a try that hangs is cut at it, its process group killed, and the next is due" {
+	run -124 --separate-stderr "$GRPSUP" -n srv --ready 'srv=exec:echo $$ >> tries; exec sleep 100' \
+		--ready-try-timeout srv=200ms --ready-timeout srv=1s 'sleep 30'
+	use_stderr
+	assert_line 'grpsup | srv was not ready after 1s (exec:echo $$ >> tries; exec sleep 100: the command timed out): stopping the group'
+	# every try ran, and none is left (the default 5 s try would have made one)
+	[ "$(wc -l < tries)" -ge 3 ]
+	for pid in $(cat tries); do dead "$pid"; done
+}
+
+@test "ready-interval and ready-try-timeout in grpsup.conf; --check shows them; an error for a probe that makes no tries" {
+	stubs srv
+	printf '[program:srv]\ncommand = srv\nready = tcp://127.0.0.1:1\nready-interval = 50ms\nready-try-timeout = 3s\n' > grpsup.conf
+	run -0 "$GRPSUP" --check
+	assert_line '  ready: tcp://127.0.0.1:1, timeout 1m, interval 50ms, try timeout 3s'
+	printf '[program:srv]\ncommand = srv\nready = log:up\nready-interval = 50ms\n' > grpsup.conf
+	run -125 --separate-stderr "$GRPSUP" --check
+	assert_equal "$stderr" "grpsup: srv: ready-interval: only a probe that tries has it (tcp, http, unix, file or exec)"
+	run -125 --separate-stderr "$GRPSUP" -n srv --ready-try-timeout srv=2s srv
+	assert_equal "$stderr" "grpsup: srv: ready-try-timeout: only a probe that tries has it (tcp, http, unix, file or exec)"
+	run -125 --separate-stderr "$GRPSUP" -n srv --ready srv=file:x --ready-interval srv=0 srv
+	assert_equal "${stderr_lines[0]}" "grpsup: --ready-interval: srv: invalid duration '0' (use a positive number with ms, s, m or h)"
+}
+
 @test "log: an error with --raw, output = raw or null, and for a REGEX that does not compile (125, nothing started)" {
 	run -125 --separate-stderr "$GRPSUP" --raw -n a --ready a=log:x 'touch started'
 	assert_equal "$stderr" "grpsup: a: ready: a log: probe reads the program's lines, which only label output has (not --raw, output = raw or null)"
