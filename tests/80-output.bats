@@ -191,8 +191,11 @@ b      | 3"
 	assert_equal "$status" 1
 	exec 7>&-
 	touch go
+	# fd 6 is read-write: this reader never sees an end; it goes with grpsup
 	cat <&6 > /dev/null 3>&- &
+	catpid=$!
 	wait "$GPID"
+	kill "$catpid"
 	exec 6<&-
 }
 

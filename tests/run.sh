@@ -1,11 +1,15 @@
 #!/bin/sh
 # Run the C unit tests ($UNIT; "none": none) and every bats file under tests/
-# (BATS_FILES: others), and end with "N passed, N failed".
+# (BATS_FILES: others), check that no process they started is left, and end
+# with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
+# every process the suite starts carries this mark: none may outlive it
+GRPSUP_SUITE_MARK="$(hostname)-$$-$(date +%s%N)"
+export GRPSUP_SUITE_MARK
 unit_status=0
 : > "$out"
 for t in ${UNIT:-tests/unit/parsers}; do
@@ -34,6 +38,7 @@ if [ "${FUZZ_SECONDS:-0}" -gt 0 ] && [ -n "${FUZZERS:-}" ] &&
 elif [ "${FUZZ_SECONDS:-0}" -gt 0 ]; then
 	echo "ok fuzz # skip no ${FUZZ_CC:-clang} with libFuzzer here (Debian: clang, libclang-rt-14-dev)" | tee -a "$out"
 fi
+python3 tests/leftovers.py $$ | tee -a "$out"
 [ "$fuzz_status" -eq 0 ] || bats_status=1
 [ "$unit_status" -eq 0 ] || bats_status=1
 passed=$(grep -c '^ok .*' "$out" | tr -d ' ')

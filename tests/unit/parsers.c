@@ -588,6 +588,9 @@ changed_signals_tests(void)
 	sigset_t set;
 	int sig;
 
+	/* as if run from a shell, also under nohup or as a background job */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	signal(SIGUSR1, SIG_IGN);
 	signal(SIGTERM, on_signal);
 	signal(SIGRTMIN + 5, on_signal);
