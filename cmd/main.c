@@ -69,10 +69,11 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 	if (from != NULL)
 		g->exit_from = (int)(from_prog - c->progs);
 	conf_forget_programs(c);
+	/* what neither sets keeps the group's default (groupprep_init) */
 	g->stop_signal = o->stop_signal ? o->stop_signal : c->stop_signal ?
-	    c->stop_signal : SIGTERM;
-	g->grace_ms = PICK(o->grace_ms, c->grace_ms, 10000);
-	g->timeout_ms = PICK(o->timeout_ms, c->timeout_ms, 0);
+	    c->stop_signal : g->stop_signal;
+	g->grace_ms = PICK(o->grace_ms, c->grace_ms, g->grace_ms);
+	g->timeout_ms = PICK(o->timeout_ms, c->timeout_ms, g->timeout_ms);
 	sources_move_all(&g->env, &c->env);
 	sources_move_all(&g->env, cli_env);
 	color = PICK(o->color, c->color, COLOR_AUTO);

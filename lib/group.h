@@ -89,6 +89,10 @@ struct group_event {
 typedef void group_event_fn(const struct group *, const struct group_event *,
     void *);
 
+/* What a group stops its programs with, unless told otherwise. */
+#define GROUP_STOP_SIGNAL_DEFAULT SIGTERM
+#define GROUP_GRACE_DEFAULT_MS 10000
+
 struct group {
 	/* Set by the caller between groupprep_init and grouprun. */
 	int stop_signal;	/* for leftover descendants */

@@ -29,8 +29,8 @@ groupprep_init(struct group *g, struct program_settings *settings, size_t nprogs
 		errno = ENOMEM;
 		return -1;
 	}
-	g->stop_signal = SIGTERM;
-	g->grace_ms = 10000;
+	g->stop_signal = GROUP_STOP_SIGNAL_DEFAULT;
+	g->grace_ms = GROUP_GRACE_DEFAULT_MS;
 	g->exit_from = -1;
 	g->output_failed_at = (size_t)-1;
 	g->host.devnull = -1;
