@@ -1,7 +1,8 @@
 /*
  * The group's lifecycle: its states and the transitions between them.
- * grouprun.c turns each libev event into one of the transitions here; this
- * table is what each event does in each state ("stop" is the move to
+ * grouprun.c turns each libev event into one of the transitions here (or,
+ * for signals and job control, in groupsig.c); this table is what each
+ * event does in each state ("stop" is the move to
  * STOPPING: every running program with no running dependent gets its stop
  * signal, the others once their dependents have ended; the pending ones
  * never start).
