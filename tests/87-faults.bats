@@ -194,8 +194,9 @@ for _ in range(5000): os.kill(int(sys.argv[1]), signal.SIGUSR1)' "$GPID"
 
 # start_stalled ARGS...: grpsup ARGS with a program that writes 200 KB (once
 # ./go exists, if $STALLED_WAIT is set) and sleeps 30 s ($STALLED_SLEEP),
-# its stdout a FIFO that is open but never read (fd 7 holds it); $GPID once
-# the program runs.
+# its stdout a FIFO that is open but never read (fd 7 holds it; closing it
+# leaves no reader, so that wstatus, blocked writing its line there, ends);
+# $GPID once the program runs.
 start_stalled() {
 	mkfifo stalled
 	exec 7<>stalled
@@ -205,7 +206,7 @@ start_stalled() {
 while os.environ.get(\"STALLED_WAIT\") and not os.path.exists(\"go\"): time.sleep(0.01)
 sys.stdout.write(\"x\" * 200000 + \"\n\"); sys.stdout.flush()
 time.sleep(float(os.environ.get(\"STALLED_SLEEP\", \"30\")))"' \
-		> stalled 2> err 3>&- &
+		> stalled 2> err 3>&- 7>&- &
 	WPID=$!
 	GPID=$(pid_of gpid)
 	wait_for has_children "$GPID" 1
