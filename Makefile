@@ -32,12 +32,13 @@ GRP_LDLIBS = -Wl,-Bstatic -lev -linih -lcares -lpcre2-8 -Wl,-Bdynamic -lm $(LDLI
 # #include lines: tests/lint/layers.sh). The README lists the same layers.
 LAYER_NAMES = words system files program group
 LAYER_words = strv text duration signame command env nametable order envscope envfile \
+	lifecycle \
 	identity linematch probespec httpreply settings
 LAYER_system = procfs sigq spawn writer notify descend process resolver \
 	probetry probenet probefile probeexec probelog probe
 LAYER_files = conf confhint confparse confenv procfile confcheck config
 LAYER_program = outbatch outsource outmsg output program
-LAYER_group = groupprep group groupsig grouprun verdict report
+LAYER_group = groupprep groupdeps group groupsig grouprun verdict report
 LAYERS = $(foreach l,$(LAYER_NAMES),"$(l): $(LAYER_$(l))")
 LIB_OBJ = $(foreach l,$(LAYER_NAMES),$(LAYER_$(l):%=lib/%.o))
 LIB = lib/libgrpsup.a
@@ -45,7 +46,7 @@ CMD_OBJ = cmd/main.o cmd/check.o cmd/cli.o cmd/messages.o cmd/names.o \
 	cmd/options.o cmd/sources.o cmd/starts.o
 HELPERS = tests/helpers/sigmask tests/helpers/wstatus tests/helpers/failrealloc.so
 # C unit tests, linked with the library (sanitized too).
-UNIT = tests/unit/parsers tests/unit/verdict
+UNIT = tests/unit/parsers tests/unit/verdict tests/unit/lifecycle
 DEMO = tests/demo/server tests/demo/client
 
 all: grpsup

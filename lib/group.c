@@ -1,43 +1,11 @@
 /*
- * The group's lifecycle: its states and the transitions between them.
- * grouprun.c turns each libev event into one of the transitions here (or,
- * for signals and job control, in groupsig.c); this table is what each
- * event does in each state ("stop" is the move to
- * STOPPING: every running program with no running dependent gets its stop
- * signal, the others once their dependents have ended; the pending ones
- * never start).
- *
- * event                  STARTING, RUNNING        STOPPING        SWEEPING
- * ---------------------  -----------------------  --------------  ----------
- * a program exits        a oneshot's 0: ready,    record the      when no
- *   (group_program_      and when all are done,   exit; none      child is
- *   ended)               stop "finished"; any     runs: DONE, or  left: DONE
- *                        other exit: stop         SWEEPING while
- *                                                 children remain
- * a program stops        said; the one that leads the terminal stops the
- *   (..._paused)         group as one job: in every state
- * a program is ready     start the programs       -               -
- *   (probe, READY=1)     that waited for it
- * ready-timeout          stop (124)               -               -
- * a program's grace      -                        it SIGKILLs its -
- *   passes                                        group; said
- * --timeout passes       stop (124)               -               -
- * a program's dependents -                       its stop        -
- *   have all ended                                signal (stop
- *                                                 order: reverse
- *                                                 start order)
- * TERM INT QUIT PWR,     stop                     SIGKILL to all  SIGKILL
- *   a terminal's HUP                                              to all
- * TSTP TTIN TTOU, CONT   passed on to every program; TSTP... stop grpsup
- * any other signal       to the programs that take it (program_forward)
- * the sweep's grace      -                        -               SIGKILL to
- *   passes                                                        leftovers
- * output lost its reader stop (141 counted)       -               -
- * output drained         -                        maybe DONE      maybe DONE
- *
- * IDLE becomes RUNNING in grouprun; RUNNING is STARTING while the due
- * programs are being started, a batch a turn of the loop (group_start_due).
- * DONE ends the loop.
+ * The group's lifecycle carried out: the table of lifecycle.c says, for
+ * each state and event, where the group goes and what to do; group_post
+ * takes the step and does it (start a batch, stop the programs in the
+ * reverse of the start order, sweep the leftovers, wait for the output,
+ * end), and the actions look at the programs and post what they find.
+ * grouprun.c turns libev's events into these steps, and groupsig.c turns
+ * signals into them.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -50,12 +18,12 @@
 
 #include "descend.h"
 #include "group.h"
+#include "groupdeps.h"
 #include "grouplife.h"
 #include "notify.h"
 #include "process.h"
 #include "sigq.h"
 
-static void group_done(struct group *g);
 
 /* Tell the owner; what is an error's what or a STATUS= line, or NULL. */
 void
@@ -110,17 +78,6 @@ tell_manager_if_all_ready(struct group *g)
 	tell_manager(g, "READY=1\nSTATUS=every program is ready");
 }
 
-static int
-deps_ready(const struct group *g, const struct program *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->set->after.n; i++)
-		if (!g->progs[p->deps[i]].is_ready)
-			return 0;
-	return 1;
-}
-
 /* Start p; a failure to start stops the group. Returns 1 when p is ready. */
 static int
 group_start_program(struct group *g, struct program *p)
@@ -146,36 +103,32 @@ group_start_program(struct group *g, struct program *p)
  * Start, in the group's order, the pending programs whose dependencies are
  * ready, a batch at a time: between batches the loop acts on what came
  * meanwhile (an exit, a signal), so that a trigger never waits for a long
- * start. While a batch started something, another pass follows (a program
- * ready at once lets later ones start); one that becomes ready while the
- * group is STARTING is seen by that pass.
+ * start. While a batch started something, another follows on the next
+ * turn (a program ready at once lets later ones start); one that becomes
+ * ready while the group is STARTING is seen by that turn.
  */
-void
-group_start_due(struct group *g)
+static void
+start_batch(struct group *g)
 {
 	size_t i, started = 0;
 
-	if (g->state == GROUP_STARTING)
-		ev_timer_start(g->host.loop, &g->start_w);
-	if (g->state != GROUP_RUNNING)
-		return;
-	g->state = GROUP_STARTING;
 	for (i = 0; i < g->nprogs && g->state == GROUP_STARTING &&
 	    started < START_BATCH; i++) {
 		struct program *p = &g->progs[i];
 
-		if (p->state != PROGRAM_PENDING || !deps_ready(g, p))
+		if (p->state != PROGRAM_PENDING || !groupdeps_ready(g, p))
 			continue;
 		started++;
 		if (group_start_program(g, p))
 			group_program_ready(g, p);
 	}
-	if (g->state != GROUP_STARTING)
-		return;
-	if (started > 0)
-		ev_timer_start(g->host.loop, &g->start_w);	/* 0 s: next turn */
-	else
-		g->state = GROUP_RUNNING;
+	group_post(g, started > 0 ? LIFE_BATCH_STARTED : LIFE_BATCH_NONE);
+}
+
+void
+group_start_due(struct group *g)
+{
+	group_post(g, LIFE_START_DUE);
 }
 
 /* Its dependents may start now; so may grpsup's manager hear of it. */
@@ -215,24 +168,30 @@ stop_signal_for(const struct group *g, int def)
 	return def;
 }
 
+void
+group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
+{
+	g->next_trigger.kind = kind;
+	g->next_trigger.prog = p;
+	g->next_trigger.sig = sig;
+	group_post(g, kind == TRIGGER_SIGNAL ? LIFE_STOP_SIGNAL : LIFE_TRIGGER);
+}
+
 /*
  * RUNNING to STOPPING, once, on the first trigger: every running program is
  * asked to stop, the pending ones never start.
  */
-void
-group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
+static void
+stop(struct group *g)
 {
 	size_t i;
 
-	if (!group_running(g))
-		return;
-	g->state = GROUP_STOPPING;
-	g->trigger.kind = kind;
-	g->trigger.prog = p;
-	g->trigger.sig = sig;
+	g->trigger.kind = g->next_trigger.kind;
+	g->trigger.prog = g->next_trigger.prog;
+	g->trigger.sig = g->next_trigger.sig;
 	ev_timer_stop(g->host.loop, &g->timeout_w);
 	tell_manager(g, "STOPPING=1");
-	group_emit(g, GE_STOPPING, p, sig, 0, 0, NULL);
+	group_emit(g, GE_STOPPING, g->trigger.prog, g->trigger.sig, 0, 0, NULL);
 	for (i = 0; i < g->nprogs; i++) {
 		struct program *q = &g->progs[i];
 
@@ -243,24 +202,6 @@ group_stop(struct group *g, enum trigger_kind kind, struct program *p, int sig)
 		}
 	}
 	group_stop_due(g);
-}
-
-/* A dependent of q that still runs, and was not killed at its grace. */
-static const struct program *
-stop_holder(const struct group *g, const struct program *q)
-{
-	size_t i, j;
-
-	for (i = 0; i < g->nprogs; i++) {
-		const struct program *d = &g->progs[i];
-
-		if (!program_alive(d) || d->killed != KILL_NONE)
-			continue;
-		for (j = 0; j < d->set->after.n; j++)
-			if (&g->progs[d->deps[j]] == q)
-				return d;
-	}
-	return NULL;
 }
 
 /*
@@ -285,7 +226,7 @@ group_stop_due(struct group *g)
 		if (!program_alive(q) || q->fail.step != SPAWN_OK ||
 		    q->stop_wave != 0)
 			continue;
-		if ((holder = stop_holder(g, q)) != NULL) {
+		if ((holder = groupdeps_stop_holder(g, q)) != NULL) {
 			if (!q->stop_waited)
 				group_emit(g, GE_STOP_WAITS, q, 0, 0, 0,
 				    holder->set->name);
@@ -336,7 +277,7 @@ leftovers_signal(struct group *g, int sig, const pid_t *skip, size_t n)
 }
 
 /*
- * STOPPING to SWEEPING: the programs are down but descendants remain. Those
+ * SWEEPING: the programs are down but descendants remain. Those
  * that escaped the programs' process groups never got the stop signal, so
  * send it now, and SIGKILL whatever is left when the group grace has passed.
  */
@@ -348,7 +289,6 @@ group_sweep(struct group *g)
 	pid_t *skip;
 	long count;
 
-	g->state = GROUP_SWEEPING;
 	/* without the list, some would only get a second stop signal */
 	if ((skip = calloc(g->nprogs + 1, sizeof(*skip))) != NULL)
 		for (i = 0; i < g->nprogs; i++)
@@ -376,13 +316,17 @@ kill_descendants(struct group *g)
 void
 group_kill_leftovers(struct group *g)
 {
-	if (g->state != GROUP_SWEEPING && g->state != GROUP_KILLING)
-		return;
-	g->state = GROUP_KILLING;
+	group_post(g, LIFE_SWEEP_GRACE);
+}
+
+/* KILLING: SIGKILL to the leftovers, again at every reap. */
+static void
+kill_leftovers(struct group *g)
+{
 	kill_descendants(g);
 	/* unlisted leftovers, not PID 1: end at the sweep's grace, said */
 	if (g->unlisted && g->self != 1)
-		group_done(g);
+		group_post(g, LIFE_UNLISTED);
 }
 
 void
@@ -394,13 +338,19 @@ group_other_reaped(struct group *g)
 	for (i = 0; i < g->nprogs; i++)
 		drained |= program_drained(&g->progs[i]);
 	/* a task whose last process just ended may have been the last */
-	if (drained && group_running(g))
-		group_finish_if_idle(g);
-	/*
-	 * A leftover that forked just before its SIGKILL left a new pid: look
-	 * again, once for all the reaps of this turn of the loop.
-	 */
-	if (g->state == GROUP_KILLING && !ev_is_active(&g->sweep_w)) {
+	if (drained)
+		group_post(g, LIFE_DRAINED);
+	group_post(g, LIFE_OTHER_REAPED);
+}
+
+/*
+ * A leftover that forked just before its SIGKILL left a new pid: look
+ * again, once for all the reaps of this turn of the loop.
+ */
+static void
+look_soon(struct group *g)
+{
+	if (!ev_is_active(&g->sweep_w)) {
 		ev_timer_set(&g->sweep_w, 0., 0.);
 		ev_timer_start(g->host.loop, &g->sweep_w);
 	}
@@ -409,31 +359,38 @@ group_other_reaped(struct group *g)
 void
 group_check_done(struct group *g)
 {
+	group_post(g, LIFE_CHANGED);
+}
+
+/* What is left once the due programs were asked to stop: the next step. */
+static void
+look(struct group *g)
+{
 	size_t i;
 
-	if (g->state != GROUP_STOPPING && g->state != GROUP_SWEEPING &&
-	    g->state != GROUP_KILLING)
-		return;
 	group_stop_due(g);	/* an end may let a dependency stop */
 	for (i = 0; i < g->nprogs; i++)
-		if (program_alive(&g->progs[i]))
+		if (program_alive(&g->progs[i])) {
+			group_post(g, LIFE_PROGRAMS_LEFT);
 			return;
-	if (process_has_children()) {
-		if (g->state == GROUP_STOPPING)
-			group_sweep(g);
-		return;
-	}
-	if (!output_idle(&g->out)) {
-		/* a reader that takes nothing cannot keep grpsup for ever */
-		if (!ev_is_active(&g->drain_w)) {
-			ev_now_update(g->host.loop);
-			ev_timer_set(&g->drain_w, (double)g->grace_ms / 1000.0,
-			    0.);
-			ev_timer_start(g->host.loop, &g->drain_w);
 		}
+	if (process_has_children())
+		group_post(g, LIFE_LEFTOVERS);
+	else if (!output_idle(&g->out))
+		group_post(g, LIFE_OUTPUT_LEFT);
+	else
+		group_post(g, LIFE_NOTHING_LEFT);
+}
+
+/* A reader that takes nothing cannot keep grpsup for ever: the grace. */
+static void
+drain(struct group *g)
+{
+	if (ev_is_active(&g->drain_w))
 		return;
-	}
-	group_done(g);
+	ev_now_update(g->host.loop);
+	ev_timer_set(&g->drain_w, (double)g->grace_ms / 1000.0, 0.);
+	ev_timer_start(g->host.loop, &g->drain_w);
 }
 
 /* DONE: the loop ends. */
@@ -442,18 +399,61 @@ group_done(struct group *g)
 {
 	ev_timer_stop(g->host.loop, &g->drain_w);
 	g->undelivered += output_lost(&g->out);
-	g->state = GROUP_DONE;
 	ev_break(g->host.loop, EVBREAK_ALL);
 }
 
 void
 group_abandon_output(struct group *g)
 {
-	if (g->state == GROUP_DONE)
-		return;
+	group_post(g, LIFE_DRAIN_GRACE);
+}
+
+/* The output's readers took nothing within the grace: drop it, said. */
+static void
+abandon(struct group *g)
+{
 	g->undelivered += output_abandon(&g->out);
 	group_emit(g, GE_UNDELIVERED, NULL, 0, (long)g->undelivered, 0, NULL);
-	group_check_done(g);
+}
+
+/*
+ * One step of the lifecycle: the state moves as the table says
+ * (lifecycle.c), then its actions are carried out, in order; an action
+ * may post further events, each a step of its own.
+ */
+void
+group_post(struct group *g, enum life_event ev)
+{
+	struct life_step step = lifecycle_step(g->state, ev);
+	unsigned a = step.actions;
+
+	g->state = step.next;
+	if (a & ACT_START_BATCH)
+		start_batch(g);
+	if (a & ACT_NEXT_TURN)
+		ev_timer_start(g->host.loop, &g->start_w);	/* 0 s */
+	if (a & ACT_START_DUE)
+		group_start_due(g);
+	if (a & ACT_STOP)
+		stop(g);
+	if (a & ACT_KILL_ALL)
+		group_kill_all(g);
+	if (a & ACT_FINISH_IF_IDLE)
+		group_finish_if_idle(g);
+	if (a & ACT_SWEEP)
+		group_sweep(g);
+	if (a & ACT_KILL_LEFTOVERS)
+		kill_leftovers(g);
+	if (a & ACT_LOOK_SOON)
+		look_soon(g);
+	if (a & ACT_DRAIN)
+		drain(g);
+	if (a & ACT_ABANDON)
+		abandon(g);
+	if (a & ACT_END)
+		group_done(g);
+	if (a & ACT_LOOK)
+		look(g);
 }
 
 void
@@ -472,16 +472,4 @@ group_program_ended(struct group *g, struct program *p, int wstatus)
 	} else {
 		group_stop(g, TRIGGER_EXIT, p, 0);
 	}
-}
-
-struct program *
-group_find(struct group *g, pid_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < g->nprogs; i++)
-		if (g->progs[i].pid == pid &&
-		    g->progs[i].state == PROGRAM_RUNNING)
-			return &g->progs[i];
-	return NULL;
 }

@@ -11,23 +11,13 @@
 #include "output.h"
 #include "program.h"
 #include "resolver.h"
+#include "lifecycle.h"
 #include "settings.h"
 #include "sigq.h"
 #include "strv.h"
 
 struct group;
 
-/* The group's lifecycle: the table at the top of group.c. */
-enum group_state {
-	GROUP_IDLE,		/* grouprun has not begun */
-	GROUP_STARTING,		/* running, and starting the programs due */
-	GROUP_RUNNING,		/* every due program started; waiting */
-	GROUP_STOPPING,		/* a stop trigger came: programs asked to stop */
-	GROUP_SWEEPING,		/* programs ended; leftover descendants asked */
-	GROUP_KILLING,		/* the sweep's grace passed: SIGKILL to each
-				   descendant, again at each reap, until none */
-	GROUP_DONE,		/* every program and descendant has ended */
-};
 
 /* What made the group stop. */
 enum trigger_kind {
@@ -114,6 +104,8 @@ struct group {
 	int killed_all;		/* a second stop signal: SIGKILL to everything */
 	enum group_state state;
 	struct trigger trigger;
+	struct trigger next_trigger;	/* what a LIFE_TRIGGER or LIFE_STOP_SIGNAL
+					   step records, if it stops the group */
 	struct program **exits;	/* in the order they were reaped */
 	size_t nexits;
 	int start_failed;	/* grpsup could not start a program: 125 */

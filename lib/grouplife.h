@@ -15,10 +15,14 @@ void group_emit(struct group *g, enum group_event_kind kind,
 /* group_emit_error: tell g's owner that what failed with err; the group goes on. */
 void group_emit_error(struct group *g, const char *what, int err);
 
+/*
+ * group_post: one step of the lifecycle for ev: the state moves as the
+ * table of lifecycle.c says, and group.c carries out the step's actions.
+ */
+void group_post(struct group *g, enum life_event ev);
+
 /* group_running: g is STARTING or RUNNING (no stop trigger yet). */
 int group_running(const struct group *g);
-/* group_find: the running program whose main process is pid, or NULL. */
-struct program *group_find(struct group *g, pid_t pid);
 
 /*
  * group_start_due: start the pending programs whose dependencies are ready,
@@ -32,8 +36,9 @@ void group_program_ended(struct group *g, struct program *p, int wstatus);
 /* groupsig_paused: p was stopped by sig (job control; groupsig.c). */
 void groupsig_paused(struct group *g, struct program *p, int sig);
 /*
- * group_stop: the first stop trigger moves g from RUNNING to STOPPING;
- * any later one does nothing.
+ * group_stop: a stop trigger: the first moves g from RUNNING to STOPPING;
+ * any later one does nothing, but for a stop signal (TRIGGER_SIGNAL), whose
+ * second sends SIGKILL to everything, or drops the output that waits.
  */
 void group_stop(struct group *g, enum trigger_kind kind, struct program *p,
     int sig);

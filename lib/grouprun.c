@@ -19,11 +19,24 @@
 #include "verdict.h"
 
 /* libev reaps every child, adopted orphans too: one watcher for all pids. */
+/* The running program whose main process is pid, or NULL. */
+static struct program *
+running_program(struct group *g, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < g->nprogs; i++)
+		if (g->progs[i].pid == pid &&
+		    g->progs[i].state == PROGRAM_RUNNING)
+			return &g->progs[i];
+	return NULL;
+}
+
 static void
 on_child(struct ev_loop *loop, ev_child *w, int revents)
 {
 	struct group *g = container_of(w, struct group, child_w);
-	struct program *p = group_find(g, w->rpid);
+	struct program *p = running_program(g, w->rpid);
 	size_t i;
 
 	(void)loop;
@@ -185,10 +198,7 @@ on_start_due(struct ev_loop *loop, ev_timer *w, int revents)
 
 	(void)loop;
 	(void)revents;
-	if (g->state != GROUP_STARTING)
-		return;
-	g->state = GROUP_RUNNING;
-	group_start_due(g);
+	group_post(g, LIFE_TURN);
 }
 
 static void
@@ -297,7 +307,7 @@ grouprun(struct group *g)
 		ev_timer_set(&g->timeout_w, (double)g->timeout_ms / 1000.0, 0.);
 		ev_timer_start(g->host.loop, &g->timeout_w);
 	}
-	g->state = GROUP_RUNNING;
+	group_post(g, LIFE_RUN);
 	/* signals that came while grpsup read its files act before a start */
 	on_signals(g->host.loop, &g->signal_w, EV_READ);
 	group_start_due(g);

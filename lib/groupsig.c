@@ -100,14 +100,11 @@ groupsig_received(struct group *g, const struct sigq_event *e,
 		group_stop(g, TRIGGER_HANGUP, NULL, SIGHUP);
 		return;
 	case ROLE_STOP:
-		if (group_running(g))
-			group_stop(g, TRIGGER_SIGNAL, NULL, e->sig);
-		else if (ev_is_active(&g->drain_w))
-			group_abandon_output(g);	/* only output is left */
-		else if (g->state != GROUP_DONE) {
-			group_kill_all(g);
-			group_check_done(g);	/* perhaps nothing was left */
-		}
+		/*
+		 * The first stops the group; a second kills everything, or
+		 * drops the output that is all that is left (lifecycle.c)
+		 */
+		group_stop(g, TRIGGER_SIGNAL, NULL, e->sig);
 		return;
 	case ROLE_JOB_STOP:
 		/*

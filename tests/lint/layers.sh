@@ -61,12 +61,20 @@ if ! tsort "$tmp/same" > /dev/null 2> "$tmp/loop"; then
 fi
 
 # #include lines: X.h stands in the layer of X.c; a header with no .c of
-# its own (types and macros) in the highest layer of what it includes.
-# lib/ never includes cmd/.
+# its own, or that declares nothing X.c defines (types and macros), in the
+# highest layer of what it includes. lib/ never includes cmd/.
+types_only() {	# FILE: a header none of whose declarations X.o defines
+	local o="lib/$(basename "${1%.*}").o" sym
+	case $1 in *.h) ;; *) return 1 ;; esac
+	for sym in $(nm -g --defined-only "$o" 2>/dev/null | awk '{ print $3 }'); do
+		grep -q "[^a-z0-9_]$sym(" "$1" && return 1
+	done
+	return 0
+}
 layer_of() {	# FILE (lib/x.c or lib/x.h): its layer number
 	local l h top=0
 	l=$(awk -v o="lib/$(basename "${1%.*}").o" '$1 == o { print $2 }' "$tmp/layer")
-	if [ -n "$l" ]; then
+	if [ -n "$l" ] && ! types_only "$1"; then
 		echo "$l"
 		return
 	fi
@@ -91,7 +99,7 @@ for f in lib/*.c lib/*.h; do
 			echo "lint: $f (layer $from) includes $h (layer $to, higher)"
 			fail=1
 		elif [ "$to" -eq "$from" ] && [ "${f%.*}" != "lib/${h%.h}" ] &&
-		    [ -e "lib/${h%.h}.c" ]; then
+		    [ -e "lib/${h%.h}.c" ] && ! types_only "lib/$h"; then
 			echo "lib/$(basename "${f%.*}").o lib/${h%.h}.o" >> "$tmp/inc_same"
 		fi
 	done
