@@ -97,9 +97,18 @@ load helpers
 	assert [ -L link.json ] && assert [ -f out/new.json ]
 }
 
+# reader_waits PID: the cat under PID (timeout's) has opened a FIFO and
+# waits for a writer.
+reader_waits() {
+	local c
+	c=$(pgrep -P "$1" -x cat) && [ "$(cat "/proc/$c/wchan" 2>/dev/null)" = wait_for_partner ]
+}
+
 @test "a FIFO, a pipe of >(...) and /dev/stdout are written in place, never replaced" {
 	mkfifo fifo
 	timeout 10 cat fifo > from-fifo &
+	# the reader must be there before grpsup's write at the end
+	wait_for reader_waits "$!"
 	run -0 "$GRPSUP" -q --report fifo true
 	wait
 	assert [ -p fifo ]
