@@ -122,8 +122,8 @@ ppid() { awk '{ sub(/.*\) /, ""); print $2 }' "/proc/$1/stat"; }
 	finish_grpsup
 	assert_equal "$END" "exit 0"
 	for f in $(cat forkers); do dead "$f"; done
-	run pgrep -f "sh forker.sh"
-	assert_failure
+	run mine "sh forker.sh"
+	assert_output ""
 }
 
 @test "without /proc, a leftover that ignores TERM ends the run at the sweep's grace, said; as PID 1 kill(-1) reaches it" {

@@ -4,15 +4,15 @@
 
 load helpers
 
-# nothing_runs MARK: no process has MARK in its command line.
+# nothing_runs MARK: no process of this test has MARK in its command line.
 nothing_runs() {
-	! pgrep -f "$1" >/dev/null
+	! runs_mine "$1"
 }
 
 # none_left MARK: wait until nothing_runs MARK; else show what runs, and fail.
 none_left() {
 	wait_for nothing_runs "$1" && return 0
-	ps -o pid,ppid,stat,args -p "$(pgrep -d, -f "$1")"
+	ps -o pid,ppid,stat,args -p "$(mine "$1" | paste -sd,)"
 	return 1
 }
 

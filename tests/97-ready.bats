@@ -173,8 +173,8 @@ probe_count() {
 @test "exec: a probe that hangs is killed at the timeout, and nothing is left" {
 	printf '[program:srv]\ncommand = sleep 30\nready = exec:sleep 1000\nready-timeout = 300ms\n' > grpsup.conf
 	run -124 "$GRPSUP" -q
-	run pgrep -f 'sleep 1000'
-	assert_failure
+	run mine 'sleep 1000'
+	assert_output ""
 }
 
 @test "http: an attempt that gets no answer is given up after 2 s, and the next one is made" {
@@ -212,12 +212,12 @@ probe_count() {
 @test "probing never blocks the loop: SIGTERM while a probe runs stops at once" {
 	start_grpsup -q -n srv --ready 'srv=exec:sleep 1000' 'sleep 30'
 	wait_for child_runs "$GPID" sleep
-	wait_for pgrep -f 'sleep 1000'
+	wait_for runs_mine 'sleep 1000'
 	kill -TERM "$GPID"
 	finish_grpsup
 	assert_equal "$END" "signal 15"
-	run pgrep -f 'sleep 1000'
-	assert_failure
+	run mine 'sleep 1000'
+	assert_output ""
 }
 
 @test "the report has each program's ready time" {

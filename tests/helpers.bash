@@ -12,6 +12,25 @@ WSTATUS="$TOP/tests/helpers/wstatus"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
+	# every process this test starts carries it: see mine
+	export GRPSUP_TEST_MARK="$BATS_TEST_TMPDIR"
+}
+
+# mine PATTERN: the pids of this test's processes (their environment has
+# its mark) whose command line matches PATTERN: never another suite's, nor
+# a user's "sleep 1000".
+mine() {
+	local p
+	for p in $(pgrep -f "$1"); do
+		tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null |
+			grep -qxF "GRPSUP_TEST_MARK=$GRPSUP_TEST_MARK" && echo "$p"
+	done
+	return 0
+}
+
+# runs_mine PATTERN: one of this test's processes matches PATTERN.
+runs_mine() {
+	[ -n "$(mine "$1")" ]
 }
 
 # need_mount_namespace WHAT: skip the test, saying why, where a mount
