@@ -437,18 +437,6 @@ looks_like_ini(FILE *f)
 	return ini;
 }
 
-static char *
-folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
 int
 config_load(const char *path, struct conf *c, struct conf_error *e)
 {
@@ -461,8 +449,8 @@ config_load(const char *path, struct conf *c, struct conf_error *e)
 	conf_init(c);
 	memset(e, 0, sizeof(*e));
 	snprintf(e->file, sizeof(e->file), "%s", name);
-	if ((c->path = strdup(name)) == NULL || (p.dir = folder_of(
-	    strcmp(path, "-") == 0 ? "." : path)) == NULL) {
+	if ((c->path = strdup(name)) == NULL ||
+	    (p.dir = confparse_folder_of(path)) == NULL) {
 		r = confparse_nomem(&p);
 	} else if (confparse_read_whole(path, &text, &len, &c->notices) == -1) {
 		r = confparse_fail(&p, 0, "%s", confparse_read_error(errno));

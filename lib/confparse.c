@@ -289,3 +289,26 @@ confparse_resolve_path(const struct parser *p, const char *path)
 		return NULL;
 	return full;
 }
+
+/*
+ * Where relative paths in the file start: its folder; for a file that is
+ * not a file of a folder (stdin, a pipe or FIFO, /dev/fd/N as <(...) makes
+ * it), the current directory, as for the command line.
+ */
+char *
+confparse_folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 || strncmp(path, "/dev/fd/", 8) == 0 ||
+	    strncmp(path, "/proc/self/fd/", 14) == 0 ||
+	    strcmp(path, "/dev/stdin") == 0 ||
+	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return strdup(".");
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}

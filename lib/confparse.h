@@ -121,4 +121,11 @@ int procfile_parse(struct parser *p);
  */
 int confcheck_validate(struct parser *p);
 
+/*
+ * confparse_folder_of: where relative paths in the file at path start, a
+ * malloc'd string: its folder, or "." for stdin ("-"), a pipe, a FIFO or
+ * /dev/fd/N; NULL when memory ran out.
+ */
+char *confparse_folder_of(const char *path);
+
 #endif

@@ -222,3 +222,19 @@ p      | from-conf-folder"
 	run -0 "$GRPSUP" --check -f Procfile
 	assert_line "web: touch web"
 }
+
+@test "a file read from a pipe (-f <(...)), as the README shows, takes relative paths from the current directory; so does a Procfile's program" {
+	echo 'GREETING=hi' > .env
+	run -0 bash -c '"$1" -q -f <(printf "[grpsup]\nenv-file = .env\n[program:a]\ncommand = sh -c \"echo \$GREETING; pwd\"\n")' sh "$GRPSUP"
+	assert_output "a      | hi
+a      | $PWD"
+	run -0 bash -c '"$1" -q -f <(printf "a: pwd\n")' sh "$GRPSUP"
+	assert_output "a      | $PWD"
+	run -0 bash -c 'printf "a: pwd\n" | "$1" -q -f -' sh "$GRPSUP"
+	assert_output "a      | $PWD"
+	# a file of a folder still takes them from its folder
+	mkdir sub && echo 'GREETING=from-sub' > sub/.env
+	printf '[grpsup]\nenv-file = .env\n[program:a]\ncommand = sh -c "echo $GREETING"\n' > sub/grpsup.conf
+	run -0 "$GRPSUP" -q -f sub/grpsup.conf
+	assert_output "a      | from-sub"
+}
