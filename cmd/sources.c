@@ -87,7 +87,7 @@ void
 sources_ports(struct conf *c, const struct options *o)
 {
 	const char *from = getenv("PORT");
-	char kv[32];
+	char kv[96];
 	size_t i;
 	long base = 5000;
 
@@ -100,6 +100,10 @@ sources_ports(struct conf *c, const struct options *o)
 		base = atol(from);
 	for (i = 0; i < c->nprogs; i++) {
 		snprintf(kv, sizeof(kv), "PORT=%ld", base + 100 * (long)i);
+		if (strv_push(&c->progs[i].env, kv, (size_t)-1) == -1)
+			cli_no_memory();
+		/* foreman's name of the process: one of each program, so .1 */
+		snprintf(kv, sizeof(kv), "PS=%s.1", c->progs[i].name);
 		if (strv_push(&c->progs[i].env, kv, (size_t)-1) == -1)
 			cli_no_memory();
 	}

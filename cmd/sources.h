@@ -14,7 +14,7 @@ _Noreturn void sources_file_error(const struct conf_error *e);
 /*
  * sources_ports: a Procfile runs as foreman runs it: each program gets
  * PORT, from BASE (--port, else PORT of the .env, else grpsup's own PORT,
- * else 5000) up by 100 in file order.
+ * else 5000) up by 100 in file order, and PS, its name and ".1".
  */
 void sources_ports(struct conf *c, const struct options *o);
 /* sources_env_files: --env-file, after the file's own env files, into env. */

@@ -48,22 +48,22 @@ load helpers
 	assert_output "p      | crlf"
 }
 
-@test "a Procfile runs as foreman runs it: PORT from 5000 up by 100, its .env, its folder" {
+@test "a Procfile runs as foreman runs it: PORT from 5000 up by 100, PS=NAME.1, its .env, its folder" {
 	mkdir sub
 	cat > sub/Procfile <<-'PROC'
 	web: until [ -e worker.port ]; do sleep 0.01; done; echo "$PORT $GREETING" > web.port
-	worker: echo "$PORT" > worker.port; exec sleep 30
+	worker: echo "$PORT $PS" > worker.port; exec sleep 30
 	PROC
 	printf 'GREETING=hi\n' > sub/.env
 	run -0 env -u PORT "$GRPSUP" -q -f sub/Procfile
 	assert_equal "$(cat sub/web.port)" "5000 hi"
-	assert_equal "$(cat sub/worker.port)" "5100"
+	assert_equal "$(cat sub/worker.port)" "5100 worker.1"
 	rm sub/*.port
 	run -0 env PORT=7000 "$GRPSUP" -q -f sub/Procfile
 	assert_equal "$(cat sub/web.port)" "7000 hi"
 	rm sub/*.port
 	run -0 env PORT=7000 "$GRPSUP" -q --port 6000 -f sub/Procfile
-	assert_equal "$(cat sub/worker.port)" "6100"
+	assert_equal "$(cat sub/worker.port)" "6100 worker.1"
 }
 
 @test "a foreman Procfile with \$PORT and .env, unchanged: a python server and a client" {
