@@ -48,8 +48,22 @@ word(const struct words *w, size_t k)
 	return k < w->n ? w->v[k] : NULL;
 }
 
-/* The first word past the first (the command's own) in which w[i] differs
- * from every other command of the same base; 0: none. */
+/*
+ * A word that cannot name a program: an option ("-m"), a VAR=value, or
+ * the shell's exec.
+ */
+static int
+not_a_name(const char *word)
+{
+	return word[0] == '-' || strchr(word, '=') != NULL ||
+	    strcmp(word, "exec") == 0;
+}
+
+/*
+ * The first word past the first (the command's own) in which w[i] differs
+ * from every other command of the same base and that can name a program;
+ * 0: none.
+ */
 static size_t
 distinct_word(const struct words *w, const size_t *same, size_t nsame,
     size_t i)
@@ -57,6 +71,8 @@ distinct_word(const struct words *w, const size_t *same, size_t nsame,
 	size_t k, j;
 
 	for (k = 1; k < w[i].n; k++) {
+		if (not_a_name(w[i].v[k]))
+			continue;
 		for (j = 0; j < nsame; j++)
 			if (same[j] != i && word(&w[same[j]], k) != NULL &&
 			    strcmp(word(&w[same[j]], k), w[i].v[k]) == 0)
@@ -99,8 +115,8 @@ names_base(char *const *commands, size_t n, char (*bases)[NAME_MAX_LEN + 1])
 		if ((m = same_base(first, n, i, same)) < 2)
 			continue;
 		/* past VAR=value words and exec: where the command starts */
-		for (skip = 0; skip < w[i].n && (strchr(w[i].v[skip], '=') !=
-		    NULL || strcmp(w[i].v[skip], "exec") == 0); skip++)
+		for (skip = 0; skip < w[i].n && not_a_name(w[i].v[skip]);
+		    skip++)
 			;
 		if ((k = distinct_word(w, same, m, i)) <= skip)
 			continue;

@@ -331,12 +331,16 @@ command_name(const char *cmd, char *buf, size_t len)
 		for (end = w; *end != '\0' && !is_blank(*end) && *end != '\n';
 		    end++)
 			;
-		if (!is_assignment(w, end))
+		/* past VAR=value words and a leading exec: the program */
+		if (!is_assignment(w, end) && !(end - w == 4 &&
+		    strncmp(w, "exec", 4) == 0))
 			break;
 		w = end;
 	}
 	for (base = end; base > w && base[-1] != '/'; base--)
 		;
+	while (base < end && *base == '-')	/* a name is never an option */
+		base++;
 	for (; base < end && n + 1 < len && n < NAME_MAX_LEN; base++)
 		if (is_name_char(*base))
 			buf[n++] = *base;

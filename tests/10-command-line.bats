@@ -97,14 +97,24 @@ usage_error() {
 	assert_line "x-3: x y"
 }
 
+@test "a derived name is never an option, an exec or a VAR=value: python3 -m http.server is http.server" {
+	run -0 "$GRPSUP" --check 'python3 -m http.server' 'python3 worker.py' 'exec sh -c "sleep 1"'
+	assert_line "http.server: python3 -m http.server"
+	assert_line "worker.py: python3 worker.py"
+	assert_line 'sh: exec sh -c "sleep 1"'
+	# so that -e can name it
+	run -0 "$GRPSUP" -q -e http.server 'python3 -c "import time; time.sleep(30)"' \
+		'python3 -m http.server --help'
+}
+
 @test "options stop at the first COMMAND; -- ends them too" {
 	stubs -- -q -v
 	run "$GRPSUP" --check -- 'echo a' -q
 	assert_success
-	assert_line "-q: -q"
+	assert_line "q: -q"	# a name is never an option
 	run "$GRPSUP" --check -- -v
 	assert_success
-	assert_line "-v: -v"
+	assert_line "v: -v"
 }
 
 @test "--check shows direct exec or /bin/sh, stop signal, grace" {
@@ -158,5 +168,5 @@ exit-code-from: both"
 	assert_file_not_exists ran
 	stubs -- -g
 	run -0 "$GRPSUP" --check -- 'touch ran' -g
-	assert_line -- "-g: -g"
+	assert_line -- "g: -g"
 }
