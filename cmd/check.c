@@ -1,11 +1,13 @@
 /*
  * --check: the group resolved and checked as a run would (every program
- * found, every setting valid), printed a few lines per program on stdout.
+ * found, every setting valid, every shell command readable by sh -n),
+ * printed a few lines per program on stdout.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../lib/command.h"
@@ -150,9 +152,47 @@ print_program(const struct program *prog)
  * --check fails on what a run would fail on at once: a program not found or
  * not executable, a command that needs a shell where there is none.
  */
+/*
+ * Whether the shell can read cmd (sh -n: read, nothing run); 0, or -1 with
+ * what the shell said in msg (its last line, without "sh: 1: ").
+ */
+static int
+shell_reads(const char *cmd, char *msg, size_t len)
+{
+	int fds[2], status;
+	ssize_t n = 0, r;
+	pid_t pid;
+	char *nl;
+
+	msg[0] = '\0';
+	if (pipe(fds) == -1 || (pid = fork()) == -1)
+		return 0;	/* cannot ask: the run will tell */
+	if (pid == 0) {
+		dup2(fds[1], STDERR_FILENO);
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		execl(COMMAND_SHELL, "sh", "-n", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (n + 1 < (ssize_t)len && (r = read(fds[0], msg + n,
+	    len - 1 - (size_t)n)) > 0)
+		n += r;
+	close(fds[0]);
+	msg[n > 0 ? n : 0] = '\0';
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	if ((nl = strrchr(msg, '\n')) != NULL && nl[1] == '\0')
+		*nl = '\0';
+	if (strncmp(msg, "sh: 1: ", 7) == 0)
+		memmove(msg, msg + 7, strlen(msg + 7) + 1);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
 int
 check_runnable(const struct group *g)
 {
+	char msg[256];
 	size_t i;
 
 	for (i = 0; i < g->nprogs; i++) {
@@ -160,8 +200,14 @@ check_runnable(const struct group *g)
 		const char *file = p->how == RUN_DIRECT ? p->argv[0] :
 		    COMMAND_SHELL;
 
-		if (spawn_findable(file, p->envp, p->set->directory) == 0)
-			continue;
+		if (spawn_findable(file, p->envp, p->set->directory) == 0) {
+			if (p->how == RUN_DIRECT || shell_reads(p->set->command,
+			    msg, sizeof(msg)) == 0)
+				continue;
+			say("%s: command: the shell cannot read it: %s",
+			    p->set->name, msg);
+			return -1;
+		}
 		if (p->how == RUN_DIRECT)
 			say("%s: exec %s: %s", p->set->name, file,
 			    strerror(errno));

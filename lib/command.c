@@ -350,6 +350,44 @@ command_name(const char *cmd, char *buf, size_t len)
 	return buf;
 }
 
+/* Where a quote that cmd opens at i ends: the index of its close, or len. */
+static size_t
+quote_end(const char *cmd, size_t len, size_t i)
+{
+	char q = cmd[i];
+
+	for (i++; i < len && cmd[i] != q; i++)
+		if (q == '"' && cmd[i] == '\\' && i + 1 < len)
+			i++;
+	return i;
+}
+
+int
+command_check(const char *cmd, char *why, size_t len)
+{
+	size_t n = strlen(cmd), i;
+	int word_start = 1;
+
+	for (i = 0; i < n; i++) {
+		if (cmd[i] == '#' && word_start) {	/* a comment: to its line's end */
+			while (i < n && cmd[i] != '\n')
+				i++;
+		} else if (cmd[i] == '\\') {
+			i++;
+		} else if (cmd[i] == '\'' || cmd[i] == '"') {
+			if (quote_end(cmd, n, i) == n) {
+				snprintf(why, len, "the %s quote (%c) at byte %zu "
+				    "is never closed", cmd[i] == '"' ? "double" :
+				    "single", cmd[i], i + 1);
+				return -1;
+			}
+			i = quote_end(cmd, n, i);
+		}
+		word_start = i < n && strchr(" \t\n;&|()", cmd[i]) != NULL;
+	}
+	return 0;
+}
+
 int
 command_name_valid(const char *s)
 {

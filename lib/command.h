@@ -32,6 +32,14 @@ enum command_kind {
 char **command_argv(const char *cmd, enum command_kind *kind);
 
 /*
+ * command_check: whether sh could read cmd as far as its quotes go: every
+ * single and double quote closed. Returns 0,
+ * or -1 with a one-line reason in why (of size len). What else the shell
+ * would refuse, only sh -n tells (grpsup --check asks it).
+ */
+int command_check(const char *cmd, char *why, size_t len);
+
+/*
  * command_name: derive a program name from cmd: the basename of its first
  * word that is not a VAR=value assignment, keeping only the characters a name
  * may hold ("./bin/api --x" gives "api"). Writes into buf of size len; a cmd

@@ -168,6 +168,8 @@ program_prepare(struct program *p, char *buf, size_t len)
 	free(p->argv);
 	free(p->env_name);
 	p->env_name = NULL;
+	if (command_check(s->command, why, sizeof(why)) == -1)
+		return prepare_failed(p, "command", why, buf, len);
 	if ((p->argv = command_argv(s->command, &p->how)) == NULL)
 		return -1;
 	if (asprintf(&p->env_name, "GRPSUP_NAME=%s", s->name) == -1) {

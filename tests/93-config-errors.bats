@@ -89,7 +89,8 @@ grpsup.conf:4: grace: invalid duration 'forever' (use a number with ms, s, m or 
 	refused "grpsup.conf:4: command: supervisord's '%(program_name)s' is not expanded: the program's name is in \$GRPSUP_NAME"
 	conf '[program:b]' 'command = x' 'directory = %(here)s/app'
 	refused "grpsup.conf:5: directory: supervisord's '%(here)s' is not expanded: relative paths are taken from the file's folder"
-	conf '[program:b]' 'command = echo %(process_num)02d'
+	# quoted, for the shell reads a bare '(' as its own
+	conf '[program:b]' "command = echo '%(process_num)02d'"
 	run -0 "$GRPSUP" --check -f grpsup.conf
 	conf '[program:b]' 'command = echo %(process_num)d'
 	refused "grpsup.conf:4: command: supervisord's '%(process_num)d' is not expanded by grpsup"

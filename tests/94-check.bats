@@ -65,7 +65,7 @@ exit-code-from: smoke"
 	assert_output "web: touch ran
   run: direct: touch ran
   stop: SIGTERM, grace 10s
-  env (names only): K PORT"
+  env (names only): K PORT PS"
 	assert_file_not_exists ran
 }
 
@@ -102,4 +102,17 @@ exit-code-from: smoke"
 	run -0 timeout 120 "$GRPSUP" --check
 	assert_equal "${#lines[@]}" 700000
 	assert_line --index 699999 '  after: p199998'
+}
+
+@test "a quote never closed is an error of --check and of the start (125, nothing runs); --check also asks sh -n" {
+	run -125 --separate-stderr "$GRPSUP" --check 'echo "unterminated'
+	assert_equal "$stderr" 'grpsup: echo: command: the double quote (") at byte 6 is never closed'
+	run -125 --separate-stderr "$GRPSUP" "touch ran; echo 'open"
+	assert_equal "$stderr" "grpsup: touch: command: the single quote (') at byte 17 is never closed"
+	assert_file_not_exists ran
+	# quotes the shell reads are fine: nested, escaped, in a comment
+	run -0 "$GRPSUP" -q "echo \"it's\" 'a \"b\"' # don't"
+	assert_output "echo   | it's a \"b\""
+	run -125 --separate-stderr "$GRPSUP" --check 'if true; then echo a'
+	assert_equal "$stderr" 'grpsup: if: command: the shell cannot read it: Syntax error: end of file unexpected (expecting "fi")'
 }
