@@ -54,6 +54,14 @@ cli_find_report_option(int argc, char **argv)
 }
 
 _Noreturn void
+cli_fail(const char *msg)
+{
+	say("%s", msg);
+	cli_write_report(NULL, STATUS_CANNOT_START, msg);
+	exit(STATUS_CANNOT_START);
+}
+
+_Noreturn void
 cli_usage_error(const char *msg)
 {
 	say("%s", msg);

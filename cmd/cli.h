@@ -17,6 +17,8 @@ void cli_write_report(const struct group *g, int status, const char *error);
  * so that a usage error writes the report whatever the order of the options.
  */
 const char *cli_find_report_option(int argc, char **argv);
+/* cli_fail: say msg, write the report, exit 125. */
+_Noreturn void cli_fail(const char *msg);
 /* cli_usage_error: say msg and the --help hint, write the report, 125. */
 _Noreturn void cli_usage_error(const char *msg);
 /* cli_check_report_path: a report that cannot be written ends grpsup now. */

@@ -19,6 +19,7 @@
 #include "check.h"
 #include "cli.h"
 #include "messages.h"
+#include "names.h"
 #include "options.h"
 #include "sources.h"
 #include "starts.h"
@@ -52,14 +53,15 @@ build_group(struct group *g, struct conf *c, const struct options *o,
 	const char *from = o->exit_code_from ? o->exit_code_from :
 	    c->exit_code_from;
 	struct program_settings *from_prog;
-	char msg[256];
+	char msg[512], hint[256];
 	size_t i;
 	int color;
 
 	if (from != NULL && (from_prog = conf_find_program(c, from,
 	    strlen(from))) == NULL) {
 		snprintf(msg, sizeof(msg), "--exit-code-from: no program "
-		    "named '%.64s'", from);
+		    "named '%.64s'%s", from, names_hint(c, from, strlen(from),
+		    hint, sizeof(hint)));
 		cli_usage_error(msg);
 	}
 	for (i = 0; o->raw && i < c->nprogs; i++)

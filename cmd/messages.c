@@ -183,12 +183,35 @@ describe_trigger(const struct group *g, char *buf, size_t len)
 	}
 }
 
+/*
+ * A command of one word that reads as the argument of the command before
+ * it (a number, an option): the caller most likely wrote grpsup sleep 1
+ * for grpsup 'sleep 1'. That command, or NULL.
+ */
+static const char *
+split_from(const struct group *g, const struct program *p)
+{
+	const char *c = p->set->command;
+
+	if (p == g->progs || p->fail.step != SPAWN_EXEC ||
+	    p->fail.err != ENOENT || c[strcspn(c, " \t\n")] != '\0' ||
+	    (c[0] != '-' && strspn(c, "0123456789.") != strlen(c)))
+		return NULL;
+	return p[-1].set->command;
+}
+
 static void
-say_start_failed(const struct program *p)
+say_start_failed(const struct group *g, const struct program *p)
 {
 	const char *what = p->fail.step == SPAWN_EXEC ? p->argv[0] : NULL;
+	const char *before = split_from(g, p);
 
-	if (what != NULL)
+	if (before != NULL)
+		say("%s: %s %s: %s: each COMMAND is one argument: did you mean "
+		    "'%.60s %s', in quotes?", p->set->name,
+		    spawn_step_name(p->fail.step), what, strerror(p->fail.err),
+		    before, p->set->command);
+	else if (what != NULL)
 		say("%s: %s %s: %s", p->set->name, spawn_step_name(p->fail.step),
 		    what, strerror(p->fail.err));
 	else
@@ -232,7 +255,7 @@ say_failure(const struct group *g, const struct group_event *e)
 
 	switch (e->kind) {
 	case GE_START_FAILED:
-		say_start_failed(p);
+		say_start_failed(g, p);
 		return 1;
 	case GE_ERROR:
 		say("%s: %s", e->what, strerror(e->err));

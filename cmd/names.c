@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/text.h"
 #include "cli.h"
 #include "names.h"
 
@@ -219,6 +220,11 @@ names_assign(struct conf *c, const char *list)
 		if (*list == '\0')
 			break;
 		p->name = next_listed_name(&list);
+		if (strlen(p->name) > NAME_MAX_LEN) {
+			snprintf(msg, sizeof(msg), "--names: name '%.64s...' is "
+			    "longer than %d bytes", p->name, NAME_MAX_LEN);
+			cli_usage_error(msg);
+		}
 		if (!command_name_valid(p->name) || name_taken(c, i, p->name)) {
 			snprintf(msg, sizeof(msg), "--names: %s name '%.64s' "
 			    "(names are unique, of A-Z a-z 0-9 _ . -)",
@@ -233,4 +239,34 @@ names_assign(struct conf *c, const char *list)
 		    i < c->nprogs ? "too few" : "too many", c->nprogs);
 		cli_usage_error(msg);
 	}
+}
+
+const char *
+names_hint(const struct conf *c, const char *name, size_t nlen, char *buf,
+    size_t len)
+{
+	const char **names = calloc(c->nprogs + 1, sizeof(*names));
+	char word[NAME_MAX_LEN + 1];
+	size_t i, at;
+	int near = -1;
+
+	snprintf(word, sizeof(word), "%.*s", (int)(nlen < sizeof(word) - 1 ?
+	    nlen : sizeof(word) - 1), name);
+	for (i = 0; names != NULL && i < c->nprogs; i++)
+		names[i] = c->progs[i].name;
+	if (names != NULL)
+		near = text_nearest(word, names, c->nprogs);
+	at = (size_t)snprintf(buf, len, " (");
+	if (near >= 0)
+		at += (size_t)snprintf(buf + at, at < len ? len - at : 0,
+		    "did you mean '%s'? ", names[near]);
+	at += (size_t)snprintf(buf + at, at < len ? len - at : 0, "the "
+	    "programs:");
+	for (i = 0; i < c->nprogs && i < 8; i++)
+		at += (size_t)snprintf(buf + at, at < len ? len - at : 0, "%s %s",
+		    i ? "," : "", c->progs[i].name);
+	snprintf(buf + at, at < len ? len - at : 0, "%s)", c->nprogs > 8 ?
+	    ", ..." : "");
+	free(names);
+	return buf;
 }

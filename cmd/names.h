@@ -25,4 +25,12 @@ int names_base(char *const *commands, size_t n,
  */
 void names_assign(struct conf *c, const char *list);
 
+/*
+ * names_hint: for a NAME (its first nlen bytes) that names no program of
+ * c, " (did you mean 'web'? the programs: web, db)" into buf (of size
+ * len): the one it most likely meant, and the first 8 names. Returns buf.
+ */
+const char *names_hint(const struct conf *c, const char *name, size_t nlen,
+    char *buf, size_t len);
+
 #endif

@@ -123,6 +123,24 @@ bad_option(char **argv, char *buf, size_t len)
 	return buf;
 }
 
+/* An option grpsup does not know, with the long one it most likely meant. */
+static int
+unknown_option(const char *opt, char *err, size_t len)
+{
+	const char *names[sizeof(long_opts) / sizeof(long_opts[0])];
+	size_t n;
+	int near = -1;
+
+	for (n = 0; long_opts[n].name != NULL; n++)
+		names[n] = long_opts[n].name;
+	if (strncmp(opt, "--", 2) == 0)
+		near = text_nearest(opt + 2, names, n);
+	if (near >= 0)
+		return text_fail(err, len, "unknown option '%s' (did you mean "
+		    "--%s?)", opt, names[near]);
+	return text_fail(err, len, "unknown option '%s'", opt);
+}
+
 /* A port from 1 to 65435 (room for a few programs at +100); 0: not one. */
 static int
 port_parse(const char *s)
@@ -150,6 +168,8 @@ add_start(struct options *o, int kind)
 static int
 parse_value(int c, struct options *o, char *err, size_t len)
 {
+	char hint[48];
+
 	switch (c) {
 	case 'g':
 		return parse_duration("--grace", optarg, &o->grace_ms, err,
@@ -157,7 +177,8 @@ parse_value(int c, struct options *o, char *err, size_t len)
 	case 's':
 		if ((o->stop_signal = signame_parse(optarg)) == -1)
 			return text_fail(err, len, "--stop-signal: invalid "
-			    "signal '%.*s%s'", TEXT_CLIP(optarg));
+			    "signal '%.*s%s'%s", TEXT_CLIP(optarg),
+			    signame_hint(optarg, hint, sizeof(hint)));
 		return 0;
 	case 't':
 		if (parse_duration("--timeout", optarg, &o->timeout_ms, err,
@@ -217,8 +238,8 @@ parse_one(int c, char **argv, struct options *o, char *err, size_t len)
 		return text_fail(err, len, "option '%s' needs a value",
 		    bad_option(argv, opt, sizeof(opt)));
 	default:
-		return text_fail(err, len, "unknown option '%s'",
-		    bad_option(argv, opt, sizeof(opt)));
+		return unknown_option(bad_option(argv, opt, sizeof(opt)), err,
+		    len);
 	}
 }
 

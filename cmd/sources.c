@@ -3,6 +3,7 @@
  * (-f, ./grpsup.conf, ./Procfile); a Procfile's ports; --env-file. An error
  * in any is said with its file and line, and ends grpsup with 125.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,14 @@ sources_file(struct conf *c, const struct options *o)
 	else if (path == NULL)
 		cli_usage_error("no command given, and no ./grpsup.conf or "
 		    "./Procfile here");
+	if (o->file != NULL && strcmp(path, "-") != 0 &&
+	    access(path, R_OK) == -1) {
+		char msg[600];
+
+		snprintf(msg, sizeof(msg), "-f: cannot read '%.500s': %s", path,
+		    strerror(errno));
+		cli_fail(msg);
+	}
 	if (config_load(path, c, &e) == -1)
 		sources_file_error(&e);
 }

@@ -10,6 +10,7 @@
 #include "../lib/duration.h"
 #include "../lib/settings.h"
 #include "../lib/signame.h"
+#include "names.h"
 #include "starts.h"
 
 /* What the command line changed in a program, to blame the right option. */
@@ -47,8 +48,8 @@ set_stop(struct program_settings *cp, int kind, const char *v, char *err,
 	if (kind == 's') {
 		if ((cp->stop_signal = signame_parse(v)) != -1)
 			return 0;
-		snprintf(err, len, "--stop-signal: %s: invalid signal '%.40s'",
-		    cp->name, v);
+		snprintf(err, len, "--stop-signal: %s: invalid signal '%.40s'%s",
+		    cp->name, v, signame_hint(v, why, sizeof(why)));
 		return -1;
 	}
 	int r = duration_parse(v, &ms), e = r == 0 ? 0 : errno;
@@ -113,8 +114,9 @@ apply_one(struct conf *c, const struct start_option *s, int *set, char *err,
 		return -1;
 	}
 	if ((cp = conf_find_program(c, s->arg, nlen)) == NULL) {
-		snprintf(err, len, "%s: no program named '%.*s'", opt,
-		    (int)(nlen > 64 ? 64 : nlen), s->arg);
+		snprintf(err, len, "%s: no program named '%.*s'%s", opt,
+		    (int)(nlen > 64 ? 64 : nlen), s->arg, names_hint(c, s->arg,
+		    nlen, why, sizeof(why)));
 		return -1;
 	}
 	switch (s->kind) {

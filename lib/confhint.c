@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "confhint.h"
+#include "text.h"
 
 static const struct {
 	const char *from, *hint;
@@ -46,47 +47,6 @@ static const struct {
 	{ "exec", "grpsup's is 'command'" },
 };
 
-/* a and b alike once case, '_' and '-' are set aside */
-static int
-same_word(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		while (*a == '_' || *a == '-')
-			a++;
-		while (*b == '_' || *b == '-')
-			b++;
-		if (*a == '\0' || *b == '\0')
-			return *a == *b;
-		if ((*a | 0x20) != (*b | 0x20))
-			return 0;
-	}
-}
-
-/* The edit distance of a and b, or 3 when it is more than 2. */
-static int
-near(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	int row[32], prev, cur;
-
-	if (la >= 32 || lb >= 32 || (la > lb ? la - lb : lb - la) > 2)
-		return 3;
-	for (j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = (int)i;
-		for (j = 1; j <= lb; j++) {
-			cur = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? prev : 1 + (prev < cur ?
-			    (prev < row[j - 1] ? prev : row[j - 1]) :
-			    (cur < row[j - 1] ? cur : row[j - 1]));
-			prev = cur;
-		}
-	}
-	return row[lb] > 2 ? 3 : row[lb];
-}
-
 const char *
 confhint_key(const char *key, int group, const char *const *known,
     const unsigned char *in_group, const unsigned char *in_prog, size_t n,
@@ -105,8 +65,8 @@ confhint_key(const char *key, int group, const char *const *known,
 			return snprintf(out, len, "'%s' belongs in a [program:NAME] "
 			    "section", key), out;
 	for (i = 0; i < n; i++)
-		if ((group ? in_group[i] : in_prog[i]) && (same_word(key,
-		    known[i]) || (strlen(key) > 3 && near(key, known[i]) <= 2)))
+		if ((group ? in_group[i] : in_prog[i]) && (text_alike(key,
+		    known[i]) || (strlen(key) > 3 && text_near(key, known[i]) <= 2)))
 			return snprintf(out, len, "did you mean '%s'?", known[i]),
 			    out;
 	return NULL;

@@ -241,9 +241,11 @@ add_after(struct parser *p, struct program_settings *cp, const char *v)
 static int
 set_signal(struct parser *p, int *sig, const char *v)
 {
+	char hint[48];
+
 	if ((*sig = signame_parse(v)) == -1)
-		return confparse_fail(p, p->line, "stop-signal: invalid signal '%.40s'",
-		    v);
+		return confparse_fail(p, p->line, "stop-signal: invalid signal "
+		    "'%.40s'%s", v, signame_hint(v, hint, sizeof(hint)));
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "signame.h"
+#include "text.h"
 
 /* The first name of a number is the one signame_of() prints. */
 static const struct {
@@ -133,4 +134,28 @@ signame_unforwardable(int sig)
 	default:
 		return NULL;
 	}
+}
+
+const char *
+signame_hint(const char *s, char *buf, size_t len)
+{
+	const char *names[NSIGNALS];
+	char up[16];
+	size_t i, n = 0;
+	int near;
+
+	if (strncasecmp(s, "SIG", 3) == 0)
+		s += 3;
+	for (i = 0; s[i] != '\0' && i + 1 < sizeof(up); i++)
+		up[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+	up[i] = '\0';
+	while (n < NSIGNALS) {
+		names[n] = signals[n].name;
+		n++;
+	}
+	if (s[i] != '\0' || (near = text_nearest(up, names, n)) < 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, len, " (did you mean %s?)", names[near]);
+	return buf;
 }

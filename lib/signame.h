@@ -24,4 +24,11 @@ const char *signame_of(int sig, char *buf, size_t len);
  */
 const char *signame_unforwardable(int sig);
 
+/*
+ * signame_hint: for a SIG that signame_parse refused, " (did you mean
+ * TERM?)" naming the signal it most likely meant, or "" (into buf, of
+ * size len). Returns buf.
+ */
+const char *signame_hint(const char *s, char *buf, size_t len);
+
 #endif

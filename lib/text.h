@@ -34,4 +34,18 @@ int text_skip_bom(char **s);
 int text_fail(char *why, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* text_alike: a and b are alike once case, '_' and '-' are set aside. */
+int text_alike(const char *a, const char *b);
+/*
+ * text_near: the edit distance of a and b (a swap of two letters is one
+ * edit), or 3 when it is more than 2.
+ */
+int text_near(const char *a, const char *b);
+/*
+ * text_nearest: the index of the entry of list (n of them) that word most
+ * likely meant (alike, or one edit away for a word of 3 to 6 bytes, two
+ * for a longer one), or -1: for "did you mean" hints.
+ */
+int text_nearest(const char *word, const char *const *list, size_t n);
+
 #endif

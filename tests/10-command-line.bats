@@ -48,10 +48,24 @@ usage_error() {
 }
 
 @test "a bad signal is a usage error" {
-	for sig in 0 65 TERMS SIG '' -15; do
+	for sig in 0 65 SIG '' -15; do
 		usage_error -s "$sig" 'touch started'
 		assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: invalid signal '$sig'"
 	done
+	# a slip is named
+	usage_error -s TERMS 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: invalid signal 'TERMS' (did you mean TERM?)"
+	usage_error -s trem 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: invalid signal 'trem' (did you mean TERM?)"
+}
+
+@test "an unknown long option names the one most likely meant" {
+	usage_error --grcae 1s 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: unknown option '--grcae' (did you mean --grace?)"
+	usage_error --ready-timout a=1s 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: unknown option '--ready-timout' (did you mean --ready-timeout?)"
+	usage_error --zzzz 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: unknown option '--zzzz'"
 }
 
 @test "names: too few, too many, invalid, duplicate" {
@@ -68,7 +82,9 @@ usage_error() {
 
 @test "--exit-code-from must name a program" {
 	usage_error -e nosuch 'touch started'
-	assert_equal "${stderr_lines[0]}" "grpsup: --exit-code-from: no program named 'nosuch'"
+	assert_equal "${stderr_lines[0]}" "grpsup: --exit-code-from: no program named 'nosuch' (the programs: touch)"
+	usage_error -n web,db -e wbe 'touch started' 'touch started'
+	assert_equal "${stderr_lines[0]}" "grpsup: --exit-code-from: no program named 'wbe' (did you mean 'web'? the programs: web, db)"
 }
 
 @test "--help and --version print and exit 0" {
@@ -169,4 +185,13 @@ exit-code-from: both"
 	stubs -- -g
 	run -0 "$GRPSUP" --check -- 'touch ran' -g
 	assert_line -- "g: -g"
+}
+
+@test "grpsup sleep 1, unquoted: the message says that each command is one argument and shows the quoting" {
+	run ! --separate-stderr "$GRPSUP" sleep 1	# 127, or sleep's 1 if it ends first
+	use_stderr
+	assert_line "grpsup | 1: exec 1: No such file or directory: each COMMAND is one argument: did you mean 'sleep 1', in quotes?"
+	# a command that is simply missing keeps its plain message
+	run -127 --separate-stderr "$GRPSUP" -q no-such-command-here
+	assert_equal "${stderr_lines[0]}" "grpsup               | no-such-command-here: exec no-such-command-here: No such file or directory"
 }

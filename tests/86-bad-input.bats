@@ -49,7 +49,7 @@ bad_args() {
 	-s '' 'touch started'|--stop-signal: invalid signal ''
 	-s 15x 'touch started'|--stop-signal: invalid signal '15x'
 	-s -15 'touch started'|--stop-signal: invalid signal '-15'
-	-e nobody 'touch started'|--exit-code-from: no program named 'nobody'
+	-e nobody 'touch started'|--exit-code-from: no program named 'nobody' (the programs: touch)
 	-n a,a 'touch started' 'touch started'|--names: duplicate name 'a' (names are unique, of A-Z a-z 0-9 _ . -)
 	-n 'a b' 'touch started'|--names: invalid name 'a b' (names are unique, of A-Z a-z 0-9 _ . -)
 	-n '' 'touch started'|--names: too few names for 1 commands
@@ -57,7 +57,7 @@ bad_args() {
 	-n a 'touch started' 'touch started'|--names: too few names for 2 commands
 	-n ,a 'touch started'|--names: invalid name '' (names are unique, of A-Z a-z 0-9 _ . -)
 	-n \$'a\\001\\033' 'touch started'|--names: invalid name 'a??' (names are unique, of A-Z a-z 0-9 _ . -)
-	-n $long 'touch started'|--names: invalid name '$(printf 'n%.0s' $(seq 1 64))' (names are unique, of A-Z a-z 0-9 _ . -)
+	-n $long 'touch started'|--names: name '$(printf 'n%.0s' $(seq 1 64))...' is longer than 64 bytes
 	--color sometimes 'touch started'|--color: 'sometimes' is not auto, always or never
 	-f grpsup.conf 'touch started'|-f and COMMANDs together: give one or the other
 	''|command 1 is empty
@@ -67,7 +67,7 @@ bad_args() {
 	--ready 'touch=http://h:80/a b' 'touch started'|--ready: touch: invalid probe 'http://h:80/a b' (http://HOST:PORT/PATH)
 	--after touch=b, 'touch started'|--after: touch: invalid list 'b,' (program names separated by commas)
 	--after touch=touch 'touch started'|--after: touch: 'touch' cannot wait for itself
-	--oneshot '' 'touch started'|--oneshot: no program named ''
+	--oneshot '' 'touch started'|--oneshot: no program named '' (the programs: touch)
 	--env-file missing.env 'touch started'|--env-file: 'missing.env': No such file or directory
 	--env-file adir 'touch started'|--env-file: 'adir': Is a directory
 	--check -g bad 'touch started'|--grace: invalid duration 'bad' (use a number with ms, s, m or h)
@@ -142,7 +142,7 @@ bad_file() {
 		run --separate-stderr "$GRPSUP" -f bad
 	fi
 	assert_equal "$status" 125
-	assert_equal "$stderr" "bad: Permission denied"
+	assert_equal "$stderr" "grpsup: -f: cannot read 'bad': Permission denied"
 	assert_file_not_exists started
 }
 

@@ -214,7 +214,7 @@ grpsup.conf:6: warning: c: '; b' runs as a second command (supervisord took ' ; 
 
 @test "an unreadable file" {
 	run --separate-stderr -125 "$GRPSUP" -f nowhere.conf
-	assert_equal "$stderr" "nowhere.conf: No such file or directory"
+	assert_equal "$stderr" "grpsup: -f: cannot read 'nowhere.conf': No such file or directory"
 	mkdir adir
 	run --separate-stderr -125 "$GRPSUP" -f adir
 	assert_equal "$stderr" "adir: Is a directory"

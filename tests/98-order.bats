@@ -111,18 +111,18 @@ client  | up'
 		assert_file_not_exists b-ran
 	done <<-'EOF'
 	--ready a|--ready: expected NAME=PROBE, not 'a'
-	--ready x=notify|--ready: no program named 'x'
+	--ready x=notify|--ready: no program named 'x' (the programs: a, b)
 	--ready a=ftp://x|--ready: a: invalid probe 'ftp://x' (tcp://HOST:PORT, http://HOST:PORT/PATH, file:PATH, unix:PATH, exec:COMMAND, log:REGEX or notify)
 	--ready a=tcp://h:0|--ready: a: invalid probe 'tcp://h:0' (tcp://HOST:PORT, PORT from 1 to 65535)
-	--ready =notify|--ready: no program named ''
+	--ready =notify|--ready: no program named '' (the programs: a, b)
 	--after a|--after: expected NAME=DEP[,DEP], not 'a'
 	--after a=|--after: a: invalid list '' (program names separated by commas)
 	--after a=b,,b|--after: a: invalid list 'b,,b' (program names separated by commas)
 	--after a=x|--after: a: no program named 'x'
 	--after a=a|--after: a: 'a' cannot wait for itself
 	--after a=b --after b=a|--after: b: dependency cycle: a -> b -> a
-	--oneshot x|--oneshot: no program named 'x'
-	--oneshot a=b|--oneshot: no program named 'a=b'
+	--oneshot x|--oneshot: no program named 'x' (the programs: a, b)
+	--oneshot a=b|--oneshot: no program named 'a=b' (the programs: a, b)
 	--oneshot a --ready a=file:f|--ready: 'a' is a oneshot with a probe (file:f): a oneshot is ready when it exits 0
 	--ready a=file:f --oneshot a|--ready: 'a' is a oneshot with a probe (file:f): a oneshot is ready when it exits 0
 	EOF
@@ -168,7 +168,7 @@ b: sleep 2
 	run --separate-stderr -125 "$GRPSUP" -n a --ready-timeout a=0 'sleep 1'
 	assert_equal "${stderr_lines[0]}" "grpsup: --ready-timeout: a: invalid duration '0' (use a positive number with ms, s, m or h)"
 	run --separate-stderr -125 "$GRPSUP" -n a --stop-signal b=HUP 'sleep 1'
-	assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: no program named 'b'"
+	assert_equal "${stderr_lines[0]}" "grpsup: --stop-signal: no program named 'b' (the programs: a)"
 }
 
 @test "a program's own grace from the command line is the one its stop waits for" {
