@@ -1,6 +1,5 @@
 /* The file:PATH probe: ready once the path exists (stat succeeds). */
 #include <errno.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "probefile.h"
@@ -22,14 +21,7 @@ attempt(struct probe *pr)
 		probetry_retry_errno(pr, pr->file, errno);
 }
 
-static void
-release(struct probe *pr)
-{
-	free(pr->file);
-	pr->file = NULL;
-}
-
 const struct probe_ops probefile_ops = {
 	.feed = PROBE_FEED_TRIES, .setup = setup, .attempt = attempt,
-	.release = release,
+	.release = probetry_path_free,
 };

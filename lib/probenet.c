@@ -61,13 +61,6 @@ unix_setup(struct probe *pr, const char *directory, char *why, size_t len)
 }
 
 static void
-unix_release(struct probe *pr)
-{
-	free(pr->file);
-	pr->file = NULL;
-}
-
-static void
 retry_resolve(struct probe *pr, const char *error)
 {
 	char why[sizeof(pr->last_error)];
@@ -235,5 +228,5 @@ const struct probe_ops probenet_http = {
 
 const struct probe_ops probenet_unix = {
 	.feed = PROBE_FEED_TRIES, .setup = unix_setup,
-	.attempt = attempt_unix, .expired = expired, .release = unix_release,
+	.attempt = attempt_unix, .expired = expired, .release = probetry_path_free,
 };

@@ -120,3 +120,10 @@ probetry_path(struct probe *pr, const char *directory, char *why,
 	snprintf(why, len, "%s", strerror(errno));
 	return -1;
 }
+
+void
+probetry_path_free(struct probe *pr)
+{
+	free(pr->file);
+	pr->file = NULL;
+}

@@ -113,5 +113,7 @@ void probetry_deadline(struct probe *pr, int ms);
  */
 int probetry_path(struct probe *pr, const char *directory, char *why,
     size_t len);
+/* probetry_path_free: release what probetry_path made (a release op). */
+void probetry_path_free(struct probe *pr);
 
 #endif
